@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+import { amountFen } from '../money'
+import { orderSchema } from './order'
+
+/** One event of an order's history: client claims, notifications, queries, refunds, state changes. */
+export const timelineEventSchema = z.object({
+  at: z.string(),
+  kind: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+})
+
+/** One event of an order's history. */
+export type TimelineEvent = z.infer<typeof timelineEventSchema>
+
+/** Refund states kept by the BFF. */
+export const refundStatusSchema = z.enum(['pending', 'refunded', 'failed'])
+
+/** One refund of an order. */
+export const refundSchema = z.object({
+  refund_no: z.string(),
+  amount: z.number().int(),
+  status: refundStatusSchema,
+  reason: z.string().optional(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+/** One refund of an order. */
+export type Refund = z.infer<typeof refundSchema>
+
+/** An order as the merchant sees it: the shopper's view plus flags, refunds and the payer's masked id. */
+export const adminOrderSchema = orderSchema.extend({
+  payer: z.string(),
+  refunded_amount: z.number().int(),
+  needs_review: z.boolean(),
+  review_reason: z.string().optional(),
+})
+
+/** An order as the merchant sees it. */
+export type AdminOrder = z.infer<typeof adminOrderSchema>
+
+/** `GET /api/admin/orders` answer. */
+export const adminOrdersResponseSchema = z.object({ orders: z.array(adminOrderSchema) })
+
+/** `GET /api/admin/orders/:order_no` answer. */
+export const adminOrderDetailSchema = z.object({
+  order: adminOrderSchema,
+  refunds: z.array(refundSchema),
+  timeline: z.array(timelineEventSchema),
+})
+
+/** `GET /api/admin/orders/:order_no` answer. */
+export type AdminOrderDetail = z.infer<typeof adminOrderDetailSchema>
+
+/** `POST /api/admin/orders/:order_no/refunds` body: how much (fen) and why. */
+export const createRefundRequestSchema = z.strictObject({
+  amount: amountFen,
+  reason: z.string().max(80, { error: 'must be at most 80 characters' }).optional(),
+})
+
+/** A refund request. */
+export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>

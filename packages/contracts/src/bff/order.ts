@@ -1,0 +1,112 @@
+import { z } from 'zod'
+
+import { payTypeSchema } from '../aggregator/pay-type'
+import { channelSchema } from '../channel'
+
+/** The largest quantity of one product in one order. */
+export const MAX_QUANTITY = 99
+
+/** The most distinct products in one order. */
+export const MAX_ORDER_LINES = 20
+
+/** An order line as the shopper sends it: only `sku` and `quantity`; prices come from the catalogue. */
+export const orderLineRequestSchema = z.strictObject({
+  sku: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Za-z0-9-]{1,32}$/, { error: 'must be 1-32 letters, digits or "-"' }),
+  quantity: z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(1, { error: 'must be at least 1' })
+    .max(MAX_QUANTITY, { error: `must be at most ${MAX_QUANTITY}` }),
+})
+
+/** `POST /api/orders` body: `{ items }` and nothing else. */
+export const createOrderRequestSchema = z.strictObject({
+  items: z
+    .array(orderLineRequestSchema, { error: 'must be a list of { sku, quantity }' })
+    .min(1, { error: 'must hold at least one item' })
+    .max(MAX_ORDER_LINES, { error: `must hold at most ${MAX_ORDER_LINES} items` })
+    .refine((items) => new Set(items.map((item) => item.sku)).size === items.length, {
+      error: 'must list each sku once',
+    }),
+})
+
+/** `POST /api/orders` body. */
+export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>
+
+/** Order states (contract.md §4); they only move forward. */
+export const ORDER_STATUSES = [
+  'pending',
+  'paid',
+  'failed',
+  'closed',
+  'partially_refunded',
+  'refunded',
+] as const
+
+/** An order state. */
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+/** Validates an order state. */
+export const orderStatusSchema = z.enum(ORDER_STATUSES)
+
+/** The states an order cannot leave by payment alone (the store stops polling at these). */
+export const SETTLED_STATUSES: readonly OrderStatus[] = [
+  'paid',
+  'failed',
+  'closed',
+  'partially_refunded',
+  'refunded',
+]
+
+/** One priced order line. */
+export const orderLineSchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  price: z.number().int(),
+})
+
+/** An order as a shopper sees it; amounts in fen, times ISO 8601. */
+export const orderSchema = z.object({
+  order_no: z.string(),
+  status: orderStatusSchema,
+  amount: z.number().int(),
+  items: z.array(orderLineSchema),
+  channel: channelSchema,
+  created_at: z.string(),
+  expires_at: z.string(),
+  paid_at: z.string().optional(),
+  transaction_no: z.string().optional(),
+})
+
+/** An order as a shopper sees it. */
+export type Order = z.infer<typeof orderSchema>
+
+/** What the store hands to the wallet: the pay type and the aggregator's `cloudpay_param`. */
+export const paymentSchema = z.object({
+  paytype: payTypeSchema,
+  cloudpay_param: z.string(),
+})
+
+/** Payment parameters for one order. */
+export type Payment = z.infer<typeof paymentSchema>
+
+/** `POST /api/orders` and `POST /api/orders/:order_no/payment` answer. */
+export const createOrderResponseSchema = z.object({ order: orderSchema, payment: paymentSchema })
+
+/** `POST /api/orders` answer. */
+export type CreateOrderResponse = z.infer<typeof createOrderResponseSchema>
+
+/** `GET /api/orders/:order_no` answer. */
+export const orderResponseSchema = z.object({ order: orderSchema })
+
+/** `GET /api/orders/:order_no` answer. */
+export type OrderResponse = z.infer<typeof orderResponseSchema>
+
+/** `GET /api/orders` answer, newest first. */
+export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) })
+
+/** `GET /api/orders` answer. */
+export type OrdersResponse = z.infer<typeof ordersResponseSchema>
