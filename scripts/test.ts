@@ -32,13 +32,21 @@ const suites: Suite[] = [
 ]
 
 const only = process.argv.slice(2)
-const selected = only.length > 0 ? suites.filter((suite) => only.some((o) => suite.dir.includes(o))) : suites
+const selected =
+  only.length > 0 ? suites.filter((suite) => only.some((o) => suite.dir.includes(o))) : suites
 
 function run(suite: Suite, reportFile: string): Promise<number> {
   return new Promise((done) => {
     const child = spawn(
       'pnpm',
-      ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+      [
+        'exec',
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${reportFile}`,
+      ],
       { cwd: join(root, suite.dir), stdio: 'inherit', env: process.env },
     )
     child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)))
@@ -67,7 +75,8 @@ for (const suite of selected) {
     lines.push(`${suite.name}: no report (exit ${exitCode}) — counted as 1 failed, ${seconds} s`)
     continue
   }
-  const suiteFailed = report.numFailedTests + (exitCode !== 0 && report.numFailedTests === 0 ? 1 : 0)
+  const suiteFailed =
+    report.numFailedTests + (exitCode !== 0 && report.numFailedTests === 0 ? 1 : 0)
   const ranNothing = report.numPassedTests + report.numFailedTests === 0
   passed += report.numPassedTests
   failed += suiteFailed + (ranNothing ? 1 : 0)
