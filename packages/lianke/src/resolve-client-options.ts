@@ -1,0 +1,68 @@
+import type { KyInstance } from 'ky'
+import ky from 'ky'
+
+import type { LiankeAuthHook, LiankeCallEvent, LiankeClientOptions } from './lianke-client-options'
+
+/** The client's settings with every default filled in and the ky instance built once. */
+export interface ResolvedClientOptions {
+  http: KyInstance
+  baseUrl: string
+  storeNo: string
+  operator: string
+  timeoutMs: number
+  deadlineMs: number
+  retryLimit: number
+  baseDelayMs: number
+  maxDelayMs: number
+  auth: LiankeAuthHook | undefined
+  allowAlipayOpenId: boolean
+  maxResponseBytes: number
+  onCall: ((event: LiankeCallEvent) => void) | undefined
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new TypeError(`createLiankeClient: ${name} must be a non-negative number, got ${value}`)
+  }
+  return value
+}
+
+/** Fills in the defaults and refuses settings that cannot work (a bad URL, negative numbers). */
+export function resolveClientOptions(options: LiankeClientOptions): ResolvedClientOptions {
+  let base: URL
+  try {
+    base = new URL(options.baseUrl)
+  } catch (error) {
+    throw new TypeError(`createLiankeClient: baseUrl is not a URL: ${options.baseUrl}`, {
+      cause: error,
+    })
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+    throw new TypeError(`createLiankeClient: baseUrl must be http(s): ${options.baseUrl}`)
+  }
+  const baseUrl = base.href.endsWith('/') ? base.href : `${base.href}/`
+  const timeoutMs = nonNegative('timeoutMs', options.timeoutMs ?? 10_000)
+  const deadlineMs = nonNegative('deadlineMs', options.deadlineMs ?? timeoutMs * 2.5)
+  const fetchImpl = options.fetch
+  return {
+    // ky's own retry is off: the retry loop here decides per route what is safe to repeat.
+    http: ky.create({
+      prefixUrl: baseUrl,
+      retry: 0,
+      throwHttpErrors: false,
+      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
+    }),
+    baseUrl,
+    storeNo: options.storeNo,
+    operator: options.operator ?? 'WEB',
+    timeoutMs,
+    deadlineMs,
+    retryLimit: Math.floor(nonNegative('retry.limit', options.retry?.limit ?? 2)),
+    baseDelayMs: nonNegative('retry.baseDelayMs', options.retry?.baseDelayMs ?? 200),
+    maxDelayMs: nonNegative('retry.maxDelayMs', options.retry?.maxDelayMs ?? 2000),
+    auth: options.auth,
+    allowAlipayOpenId: options.allowAlipayOpenId ?? false,
+    maxResponseBytes: nonNegative('maxResponseBytes', options.maxResponseBytes ?? 1024 * 1024),
+    onCall: options.onCall,
+  }
+}

@@ -1,0 +1,61 @@
+import type { PayResultInfo } from '@quickpay/contracts'
+import { envelopeSchema, payResultInfoSchema, queryInfoSchema } from '@quickpay/contracts'
+
+import type { LiankeError } from '../errors/lianke-error'
+import type { LiankeCallOptions } from '../lianke-client-options'
+import { LIANKE_ROUTES } from '../lianke-routes'
+import type { ResolvedClientOptions } from '../resolve-client-options'
+import { callWithRetries } from '../retry/call-with-retries'
+import type { Deadline } from '../retry/deadline'
+import { startDeadline } from '../retry/deadline'
+import { sendAttempt } from '../transport/send-attempt'
+import { validateRequest } from '../validate-request'
+
+/** The Query request as callers give it: the store defaults to the client's. */
+export interface QueryInput {
+  order_no: string
+  store_no?: string
+}
+
+const payEnvelope = envelopeSchema(payResultInfoSchema)
+
+/** Asks for an order's state within a given deadline; reading is safe, so it is retried. */
+export async function queryWithin(
+  config: ResolvedClientOptions,
+  input: QueryInput,
+  deadline: Deadline,
+  signal: AbortSignal | undefined,
+  errors: LiankeError[] = [],
+): Promise<PayResultInfo> {
+  const route = LIANKE_ROUTES.query
+  const info = validateRequest(
+    (value) => queryInfoSchema.safeParse(value),
+    { store_no: input.store_no ?? config.storeNo, order_no: input.order_no },
+    route,
+  )
+  return callWithRetries(config, {
+    route,
+    orderNo: info.order_no,
+    deadline,
+    external: signal,
+    errors,
+    run: (signals, timeoutMs) =>
+      sendAttempt(config, {
+        route,
+        orderNo: info.order_no,
+        body: info,
+        parse: (json) => payEnvelope.safeParse(json),
+        signals,
+        timeoutMs,
+      }),
+  })
+}
+
+/** `QuickPay/Query`: an order's state, retried on network errors, timeouts, 5xx and 429. */
+export function query(
+  config: ResolvedClientOptions,
+  input: QueryInput,
+  options: LiankeCallOptions = {},
+): Promise<PayResultInfo> {
+  return queryWithin(config, input, startDeadline(config.deadlineMs), options.signal)
+}

@@ -1,0 +1,119 @@
+import { RESULT_SUCCESS, formatIssues } from '@quickpay/contracts'
+
+import { LiankeBusinessError } from '../errors/lianke-business-error'
+import { LiankeHttpError } from '../errors/lianke-http-error'
+import { LiankeInvalidResponseError } from '../errors/lianke-invalid-response-error'
+import type { LiankeRoute } from '../lianke-routes'
+import type { ResolvedClientOptions } from '../resolve-client-options'
+import type { AttemptSignals } from './attempt-signals'
+import { combinedSignal } from './attempt-signals'
+import { readBoundedText } from './read-bounded-text'
+import { transportError } from './transport-error'
+
+type Issues = Parameters<typeof formatIssues>[0]
+
+/** Validates a parsed answer against the route's envelope schema (a zod `safeParse`). */
+export type EnvelopeParser<T> = (
+  json: unknown,
+) => { success: true; data: { data?: T | null | undefined } } | { success: false; error: Issues }
+
+/** One HTTP attempt: what to send where, and how to read the answer. */
+export interface Attempt<T> {
+  route: LiankeRoute
+  orderNo: string | undefined
+  body: Record<string, unknown>
+  parse: EnvelopeParser<T>
+  signals: AttemptSignals
+  timeoutMs: number
+}
+
+function envelopeCode(json: unknown): { code: unknown; msg: string | undefined } | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined
+  const { code, msg } = json as { code?: unknown; msg?: unknown }
+  return { code, msg: typeof msg === 'string' ? msg : undefined }
+}
+
+/**
+ * Sends one request and returns the envelope's `data`, or throws the one LiankeError that
+ * says what went wrong: transport, HTTP status, size, JSON, envelope code or shape.
+ */
+export async function sendAttempt<T>(
+  config: ResolvedClientOptions,
+  attempt: Attempt<T>,
+): Promise<T> {
+  const { route, orderNo, signals } = attempt
+  // Each attempt gets a fresh copy so a signing hook never sees its own earlier fields.
+  const body = structuredClone(attempt.body)
+  const url = new URL(route, config.baseUrl)
+  const headers = new Headers({ accept: 'application/json' })
+  if (config.auth !== undefined) await config.auth({ route, url, headers, body })
+
+  let response: Response
+  let text: string | undefined
+  try {
+    response = await config.http.post(route, {
+      json: body,
+      headers,
+      searchParams: url.searchParams,
+      signal: combinedSignal(signals),
+      timeout: Math.max(1, attempt.timeoutMs),
+    })
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined)
+      throw new LiankeHttpError(`${route} answered HTTP ${response.status}`, {
+        route,
+        orderNo,
+        status: response.status,
+      })
+    }
+    text = await readBoundedText(response, config.maxResponseBytes)
+  } catch (error) {
+    if (error instanceof LiankeHttpError) throw error
+    throw transportError(error, route, orderNo, signals)
+  }
+
+  const details = { route, orderNo, status: response.status }
+  if (text === undefined) {
+    throw new LiankeInvalidResponseError(
+      `${route} answer is larger than ${config.maxResponseBytes} bytes`,
+      details,
+    )
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new LiankeInvalidResponseError(`${route} answer is not JSON`, {
+      ...details,
+      cause: error,
+    })
+  }
+  const envelope = envelopeCode(json)
+  if (envelope === undefined || typeof envelope.code !== 'string' || envelope.code === '') {
+    throw new LiankeInvalidResponseError(
+      `${route} answer is not a { code, msg, data } envelope`,
+      details,
+    )
+  }
+  if (envelope.code !== RESULT_SUCCESS) {
+    throw new LiankeBusinessError(
+      `${route} refused: ${envelope.code}${envelope.msg === undefined ? '' : ` (${envelope.msg})`}`,
+      { ...details, resultCode: envelope.code, upstreamMessage: envelope.msg },
+    )
+  }
+  const parsed = attempt.parse(json)
+  if (!parsed.success) {
+    throw new LiankeInvalidResponseError(
+      `${route} answer has the wrong shape: ${formatIssues(parsed.error)}`,
+      { ...details, upstreamMessage: envelope.msg, cause: parsed.error },
+    )
+  }
+  const { data } = parsed.data
+  if (data === undefined || data === null) {
+    throw new LiankeInvalidResponseError(`${route} answered SUCCESS without data`, {
+      ...details,
+      upstreamMessage: envelope.msg,
+    })
+  }
+  return data
+}
