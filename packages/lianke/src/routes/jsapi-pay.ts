@@ -84,6 +84,14 @@ async function resolveThroughQuery(
 }
 
 /**
+ * An attempt whose fate nobody knows: no readable answer came (timeout, reset, 5xx) although the
+ * request may have been processed. An unreadable answer is not one of these: it is reported.
+ */
+function isUnknownFate(error: LiankeError): boolean {
+  return error.retriable && error.maybeProcessed
+}
+
+/**
  * `QuickPay/JSAPIPay`: creates the pre-order whose `cloudpay_param` the wallet pays. A retry
  * resends the same `order_no`; when an earlier attempt's fate is unknown and the aggregator
  * then says the order exists, or the last attempt's fate is unknown, the order is read back
@@ -129,13 +137,13 @@ export async function jsapiPay(
     })
   } catch (error) {
     if (!(error instanceof LiankeError)) throw error
-    const earlierUnknown = errors.slice(0, -1).find((e) => e.maybeProcessed)
+    const earlierUnknown = errors.slice(0, -1).find(isUnknownFate)
     const existsAfterUnknown = earlierUnknown !== undefined && isOrderExistsError(error)
-    if (!existsAfterUnknown && !(error.maybeProcessed && error.code !== 'ABORTED')) throw error
+    if (!existsAfterUnknown && !isUnknownFate(error)) throw error
     const found = await resolveThroughQuery(config, info, deadline, options.signal)
     if (found !== undefined) return found
     // "Exists" after a lost answer is not a real duplicate: report the unknown fate instead.
-    if (existsAfterUnknown && earlierUnknown.code !== 'ABORTED') {
+    if (existsAfterUnknown) {
       earlierUnknown.attempts = error.attempts
       throw earlierUnknown
     }
