@@ -1,0 +1,23 @@
+import type { LiankeClient } from '@quickpay/lianke'
+
+import type { Clock } from './clock'
+import type { Env } from './env'
+import type { IdentityProvider } from './identity/identity-provider'
+import type { Logger } from './logger'
+import type { OrderConfirmer } from './services/order-confirmer'
+import type { Reconciler } from './services/reconciler'
+import type { Repository } from './store/repository'
+
+/** Everything the app needs, built once by `createAppDeps` (or by tests) and passed to `createApp`. */
+export interface AppDeps {
+  env: Env
+  repository: Repository
+  lianke: LiankeClient
+  identity: IdentityProvider
+  clock: Clock
+  logger: Logger
+  confirmer: OrderConfirmer
+  reconciler: Reconciler
+  /** The transport for the sandbox wallet forward (tests may wrap it); default the global fetch. */
+  fetch: typeof fetch
+}

@@ -1,0 +1,7 @@
+import type { SessionRecord } from './store/repository'
+
+/** What middleware leaves on `ctx.state` for the handlers after it. */
+export interface AppState {
+  requestId: string
+  session?: SessionRecord
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+
+import { bodyParser } from '@koa/bodyparser'
+import type { Router } from '@koa/router'
+import Koa from 'koa'
+
+import type { AppDeps } from './app-deps'
+import type { AppState } from './app-state'
+import { errorBoundary } from './middleware/error-boundary'
+import { requestId } from './middleware/request-id'
+import { requestLog } from './middleware/request-log'
+import { staticFiles } from './middleware/static-files'
+import { configRoutes } from './routes/config-routes'
+import { healthRoutes } from './routes/health-routes'
+import { imageRoutes } from './routes/image-routes'
+import { orderRoutes } from './routes/order-routes'
+import { productRoutes } from './routes/product-routes'
+import { sandboxRoutes } from './routes/sandbox-routes'
+import { sessionRoutes } from './routes/session-routes'
+
+/**
+ * Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). `extraRouters` are
+ * mounted after the core ones: the notify, admin, metrics and OpenAPI routers plug in here.
+ */
+export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: deps.env.TRUST_PROXY })
+  const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
+  app.use(requestId())
+  app.use(requestLog(deps.logger))
+  app.use(errorBoundary(deps.logger))
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff')
+    await next()
+  })
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'form', 'text'],
+      jsonLimit: limit,
+      formLimit: limit,
+      textLimit: limit,
+      jsonStrict: true,
+    }),
+  )
+  const staticDir = deps.env.STATIC_DIR
+  if (staticDir !== undefined && existsSync(staticDir)) app.use(staticFiles(staticDir))
+  const routers = [
+    healthRoutes(deps),
+    configRoutes(deps.env),
+    sessionRoutes(deps),
+    productRoutes(deps),
+    imageRoutes(),
+    orderRoutes(deps),
+    sandboxRoutes(deps),
+    ...extraRouters,
+  ]
+  for (const router of routers) app.use(router.routes())
+  // Errors the boundary cannot see (a client that went away mid-stream) are only logged.
+  app.on('error', (error: unknown) => {
+    deps.logger.warn(
+      { error: error instanceof Error ? error.message : String(error) },
+      'stream error',
+    )
+  })
+  return app
+}

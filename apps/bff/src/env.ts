@@ -1,0 +1,88 @@
+import { z } from 'zod'
+
+import { formatIssues } from '@quickpay/contracts'
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1')
+
+const positiveInt = z.coerce
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be an integer' })
+  .positive({ error: 'must be positive' })
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+
+const secret = z.string().min(16, { error: 'must be at least 16 characters' })
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, {
+      error: 'must be file:<path> (SQLite) or postgres://… (PostgreSQL)',
+    })
+    .default('file:data/bff.sqlite'),
+  PUBLIC_BASE_URL: httpUrl.default('http://127.0.0.1:3000'),
+  NOTIFY_SECRET: secret.regex(/^[A-Za-z0-9_-]+$/, {
+    error: 'must be URL-safe (letters, digits, "_" or "-")',
+  }),
+  ADMIN_TOKEN: secret,
+  SANDBOX: booleanText.default(false),
+  LIANKE_BASE_URL: httpUrl.default('http://127.0.0.1:4010/'),
+  LIANKE_STORE_NO: z.string().min(1).max(32).default('DEMO001'),
+  LIANKE_OPERATOR: z.string().min(1).max(16).default('WEB'),
+  LIANKE_TIMEOUT_MS: positiveInt.default(8000),
+  LIANKE_DEADLINE_MS: positiveInt.default(15000),
+  WECHAT_API_BASE_URL: httpUrl.default('http://127.0.0.1:4010/'),
+  WECHAT_MINIPROGRAM_APPID: z.string().min(1).default('wx0000000000000001'),
+  WECHAT_MINIPROGRAM_SECRET: z.string().min(1),
+  WECHAT_OA_APPID: z.string().min(1).default('wx0000000000000002'),
+  WECHAT_OA_SECRET: z.string().min(1),
+  WECHAT_OAUTH_AUTHORIZE_URL: httpUrl.default('http://127.0.0.1:4010/connect/oauth2/authorize'),
+  ALIPAY_GATEWAY_URL: httpUrl.default('http://127.0.0.1:4010/gateway.do'),
+  ALIPAY_APPID: z.string().min(1).default('2021000000000001'),
+  ALIPAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  ALIPAY_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  ALIPAY_AUTHORIZE_URL: httpUrl.default('http://127.0.0.1:4010/oauth2/publicAppAuthorize.htm'),
+  ALIPAY_OPEN_ID_PASSTHROUGH: booleanText.default(false),
+  LOGIN_TIMEOUT_MS: positiveInt.default(3000),
+  STATIC_DIR: z.string().min(1).optional(),
+  ORDER_TTL_MINUTES: positiveInt.default(15),
+  MAX_OPEN_ORDERS_PER_SHOPPER: positiveInt.default(5),
+  SESSION_TTL_HOURS: positiveInt.default(24),
+  IDEMPOTENCY_TTL_HOURS: positiveInt
+    .min(72, { error: 'must be at least 72 (keys are kept at least 72 h)' })
+    .default(72),
+  JSON_BODY_LIMIT_KB: positiveInt.default(16),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_SESSIONS_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_ORDERS_PER_MINUTE: positiveInt.default(20),
+  TRUST_PROXY: booleanText.default(false),
+  HEADERS_TIMEOUT_MS: positiveInt.default(10000),
+  REQUEST_TIMEOUT_MS: positiveInt.default(30000),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+})
+
+/** Every BFF setting, validated; see the README's settings table. */
+export type Env = z.infer<typeof envSchema>
+
+/** Thrown when the environment is invalid; the message names each setting and its rule. */
+export class EnvError extends Error {
+  override readonly name = 'EnvError'
+}
+
+/**
+ * Reads every setting from `source` (normally `process.env`). Empty strings count as unset so a
+ * copied `.env.example` line like `STATIC_DIR=` keeps the default.
+ */
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  const cleaned: Record<string, string> = {}
+  for (const [name, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') cleaned[name] = value
+  }
+  const parsed = envSchema.safeParse(cleaned)
+  if (!parsed.success) throw new EnvError(`invalid settings: ${formatIssues(parsed.error)}`)
+  return parsed.data
+}

@@ -1,0 +1,71 @@
+import { AlipaySdk } from 'alipay-sdk'
+
+import { isAlipayUserId } from '@quickpay/contracts'
+
+import { errors } from '../errors/errors'
+import type { Identity } from './identity-provider'
+
+/** The Alipay app the BFF signs `alipay.system.oauth.token` as. */
+export interface AlipayLoginOptions {
+  gateway: string
+  appId: string
+  privateKey: string
+  alipayPublicKey: string
+  timeoutMs: number
+  openIdPassthrough: boolean
+}
+
+/** The fields of the token answer the BFF reads (camelcase off, so they stay as the wire has them). */
+interface AlipayTokenAnswer {
+  code?: string
+  sub_code?: string
+  user_id?: unknown
+  open_id?: unknown
+}
+
+/** Codes that mean "this auth code is no good" rather than "Alipay is in trouble". */
+const INVALID_CODE_SUB_CODES = /code|auth|grant/i
+
+/** Creates the Alipay exchange: auth code → `user_id` (2088 + 12 digits) through the official `alipay-sdk`. */
+export function createAlipayLogin(
+  options: AlipayLoginOptions,
+): (code: string) => Promise<Identity> {
+  const sdk = new AlipaySdk({
+    appId: options.appId,
+    privateKey: options.privateKey.trim(),
+    alipayPublicKey: options.alipayPublicKey.trim(),
+    gateway: options.gateway,
+    keyType: 'PKCS8',
+    timeout: options.timeoutMs,
+    camelcase: false,
+  })
+  return async (code) => {
+    let answer: AlipayTokenAnswer
+    try {
+      answer = await sdk.exec(
+        'alipay.system.oauth.token',
+        { grant_type: 'authorization_code', code },
+        { validateSign: true },
+      )
+    } catch (error) {
+      throw errors.loginProviderUnavailable(error)
+    }
+    if (answer.code !== undefined && answer.code !== '10000') {
+      if (answer.code === '40002' && INVALID_CODE_SUB_CODES.test(answer.sub_code ?? '')) {
+        throw errors.invalidLoginCode()
+      }
+      throw errors.loginProviderUnavailable(new Error(`Alipay gateway code ${answer.code}`))
+    }
+    if (typeof answer.user_id === 'string' && answer.user_id.length > 0) {
+      if (isAlipayUserId(answer.user_id) || options.openIdPassthrough) {
+        return { payerId: answer.user_id, appid: options.appId }
+      }
+      throw errors.alipayUserIdRequired()
+    }
+    if (typeof answer.open_id === 'string' && answer.open_id.length > 0) {
+      if (options.openIdPassthrough) return { payerId: answer.open_id, appid: options.appId }
+      throw errors.alipayUserIdRequired()
+    }
+    throw errors.loginProviderUnavailable(new Error('Alipay answered neither user_id nor open_id'))
+  }
+}

@@ -1,0 +1,31 @@
+export { createApp } from './app'
+export { createAppDeps } from './create-app-deps'
+export type { AppDeps } from './app-deps'
+export type { AppState } from './app-state'
+export { loadEnv, EnvError, type Env } from './env'
+export { systemClock, type Clock } from './clock'
+export { createLogger, REDACTED_PATHS, type Logger } from './logger'
+export { AppError, isAppError, type AppErrorOptions } from './errors/app-error'
+export { errors } from './errors/errors'
+export { errorBody } from './errors/error-body'
+export { createRepository } from './store/create-repository'
+export { isDatabaseUnavailable } from './store/is-database-unavailable'
+export type {
+  IdempotencyRecord,
+  NotificationRecord,
+  OrderEventRecord,
+  OrderLineRecord,
+  OrderPatch,
+  OrderRecord,
+  ProductRecord,
+  RefundRecord,
+  RefundStatus,
+  Repository,
+  SessionRecord,
+  UpstreamState,
+} from './store/repository'
+export { noopConfirmer, type OrderConfirmer } from './services/order-confirmer'
+export { noopReconciler, type Reconciler } from './services/reconciler'
+export { orderAttach } from './services/order-attach'
+export { orderView } from './services/order-view'
+export { DEMO_CATALOGUE, type DemoProduct } from './catalogue/demo-catalogue'

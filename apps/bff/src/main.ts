@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:http'
+
+import { createApp } from './app'
+import { createAppDeps } from './create-app-deps'
+import { loadEnv } from './env'
+
+/** Stops accepting connections and waits for in-flight requests, up to `graceMs`. */
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((done) => {
+    const force = setTimeout(() => {
+      server.closeAllConnections()
+      done()
+    }, graceMs)
+    force.unref()
+    server.close(() => {
+      clearTimeout(force)
+      done()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+const env = loadEnv(process.env)
+const deps = await createAppDeps(env)
+const app = createApp(deps)
+const handle = app.callback()
+const server = createServer((request, response) => void handle(request, response))
+// Slow clients (F8) are cut at the header timeout; every request has an overall deadline.
+server.headersTimeout = env.HEADERS_TIMEOUT_MS
+server.requestTimeout = env.REQUEST_TIMEOUT_MS
+server.keepAliveTimeout = 5_000
+
+server.listen(env.PORT, env.HOST, () => {
+  deps.logger.info(
+    { url: `http://${env.HOST}:${env.PORT}`, database: deps.repository.kind },
+    'BFF listening',
+  )
+})
+deps.reconciler.start()
+
+let stopping = false
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  deps.logger.info({ signal }, 'shutting down')
+  await closeServer(server, env.SHUTDOWN_GRACE_MS)
+  await deps.reconciler.stop()
+  await deps.repository.close()
+  deps.logger.info('stopped')
+  process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

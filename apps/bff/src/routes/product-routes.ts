@@ -1,0 +1,25 @@
+import { Router } from '@koa/router'
+
+import type { ProductsResponse } from '@quickpay/contracts'
+
+import type { AppState } from '../app-state'
+import type { Repository } from '../store/repository'
+
+/** `GET /api/products`: the catalogue, prices in fen, images served by the BFF. */
+export function productRoutes(deps: { repository: Repository }): Router<AppState> {
+  const router = new Router<AppState>()
+  router.get('/api/products', async (ctx) => {
+    const products = await deps.repository.listProducts()
+    const body: ProductsResponse = {
+      products: products.map((product) => ({
+        sku: product.sku,
+        name: product.name,
+        description: product.description,
+        price: product.price,
+        image_url: `/images/${product.sku}.svg`,
+      })),
+    }
+    ctx.body = body
+  })
+  return router
+}

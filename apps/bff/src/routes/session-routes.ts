@@ -1,0 +1,34 @@
+import { Router } from '@koa/router'
+
+import type { AppDeps } from '../app-deps'
+import type { AppState } from '../app-state'
+import { rateLimit } from '../middleware/rate-limit'
+import { createTokenBucket } from '../rate-limit/token-bucket'
+import { createSession } from '../services/create-session'
+
+/** `POST /api/sessions`: a platform login code for a session token; rate-limited per client IP. */
+export function sessionRoutes(deps: AppDeps): Router<AppState> {
+  const limiter = createTokenBucket({
+    perMinute: deps.env.RATE_LIMIT_SESSIONS_PER_MINUTE,
+    clock: deps.clock,
+  })
+  const router = new Router<AppState>()
+  router.post(
+    '/api/sessions',
+    rateLimit(limiter, (ctx) => ctx.ip),
+    async (ctx) => {
+      const session = await createSession(
+        {
+          repository: deps.repository,
+          identity: deps.identity,
+          clock: deps.clock,
+          sessionTtlMs: deps.env.SESSION_TTL_HOURS * 3_600_000,
+        },
+        ctx.request.body,
+      )
+      ctx.status = 201
+      ctx.body = session
+    },
+  )
+  return router
+}

@@ -1,0 +1,18 @@
+import type { Clock } from '../clock'
+import { errors } from '../errors/errors'
+import type { Repository, SessionRecord } from '../store/repository'
+import { hashSessionToken } from './session-tokens'
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/
+
+/** Resolves an `Authorization: Bearer <token>` header to a live session, or throws UNAUTHENTICATED. */
+export async function authenticate(
+  deps: { repository: Repository; clock: Clock },
+  authorization: string | undefined,
+): Promise<SessionRecord> {
+  const match = BEARER.exec(authorization ?? '')
+  if (match?.[1] === undefined) throw errors.unauthenticated()
+  const session = await deps.repository.findSession(hashSessionToken(match[1]), deps.clock.now())
+  if (session === undefined) throw errors.unauthenticated()
+  return session
+}

@@ -1,0 +1,26 @@
+import type { OrderResponse } from '@quickpay/contracts'
+
+import type { Clock } from '../clock'
+import type { Repository, SessionRecord } from '../store/repository'
+import { findOwnOrder } from './find-own-order'
+import type { OrderConfirmer } from './order-confirmer'
+import { orderView } from './order-view'
+
+/** How old a pending order must be before a status poll asks the confirmer to Query it. */
+export const CHECK_AFTER_MS = 3000
+
+/**
+ * `GET /api/orders/:order_no`: the caller's order as stored. A pending order older than a few
+ * seconds is handed to the confirmer (which coalesces per order); the answer never waits for it.
+ */
+export async function getOrder(
+  deps: { repository: Repository; clock: Clock; confirmer: OrderConfirmer },
+  session: SessionRecord,
+  orderNo: string,
+): Promise<OrderResponse> {
+  const order = await findOwnOrder(deps.repository, session, orderNo)
+  if (order.status === 'pending' && deps.clock.now() - order.created_at >= CHECK_AFTER_MS) {
+    deps.confirmer.requestCheck(order.order_no)
+  }
+  return { order: orderView(order) }
+}

@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto'
+
+import type { Clock } from '../clock'
+import type { Logger } from '../logger'
+import type { OrderPatch, OrderRecord, Repository } from '../store/repository'
+import type { CoalescingOrderConfirmer } from './order-confirmer'
+import type { SettleResult } from './settle-order'
+
+/** The background worker that settles pending orders nobody asked about; started and stopped by main.ts. */
+export interface Reconciler {
+  start(): void
+  stop(): Promise<void>
+}
+
+/** The reconciler that does nothing. */
+export const noopReconciler: Reconciler = { start: () => undefined, stop: () => Promise.resolve() }
+
+/** What one tick did, for tests and logs. */
+export interface ReconcileSummary {
+  checked: number
+  paid: number
+  failed: number
+  closed: number
+  errors: number
+}
+
+/** The real reconciler: also runs one tick on demand at a given time (tests use a fake clock). */
+export interface PollingReconciler extends Reconciler {
+  /** Leases and checks every due order once, as of `now` (default the clock's). */
+  runOnce(now?: number): Promise<ReconcileSummary>
+}
+
+/** Settings and collaborators of the reconciler. */
+export interface ReconcilerDeps {
+  repository: Repository
+  confirmer: CoalescingOrderConfirmer
+  clock: Clock
+  logger: Logger
+  /** Time between ticks (RECONCILE_INTERVAL_MS). */
+  intervalMs: number
+  /** First backoff step (RECONCILE_AFTER_SECONDS, in ms); doubled per unanswered check. */
+  firstDelayMs: number
+  /** Largest backoff step (RECONCILE_MAX_BACKOFF_SECONDS, in ms). */
+  maxDelayMs: number
+  /** Orders leased per tick. */
+  batchSize?: number
+}
+
+/**
+ * After an order is closed it is checked again at these offsets (R14): a shopper may still pay a
+ * closed order's payment sheet (a WeChat prepay id lives about 2 h), and the aggregator documents no
+ * close route. A payment found then moves the order to paid with a refund-review flag.
+ */
+export const CLOSED_RECHECK_DELAYS_MS = [10 * 60_000, 2 * 3_600_000, 24 * 3_600_000] as const
+
+const LEASE_MS = 120_000
+
+/** The backoff before check number `attempt` (0-based): first, 2×first, 4×first … capped. */
+export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: number): number {
+  return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt, 30))
+}
+
+/**
+ * Creates the reconciler (R12, R14): every `intervalMs` it leases due pending and recently closed
+ * orders (`leaseDueOrders`: FOR UPDATE SKIP LOCKED on PostgreSQL, so instances never share one),
+ * settles each through the confirmer's coalesced Query, then either stops checking (paid, failed),
+ * closes it (unpaid past `expires_at`, after the Query said not paid), or schedules the next check
+ * with capped exponential backoff — never later than the expiry, so each order costs a bounded
+ * number of Queries.
+ */
+export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
+  const owner = `r-${randomBytes(6).toString('hex')}`
+  const batchSize = deps.batchSize ?? 20
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<unknown> | undefined
+  let stopped = true
+
+  async function closeExpired(order: OrderRecord, now: number): Promise<boolean> {
+    return deps.repository.transaction(async (tx) => {
+      const patch: OrderPatch = {
+        next_check_at: now + (CLOSED_RECHECK_DELAYS_MS[0] ?? 0),
+        check_attempts: 0,
+        lease_owner: null,
+        lease_until: null,
+      }
+      if (!(await tx.transitionOrder(order.order_no, ['pending'], 'closed', patch, now)))
+        return false
+      await tx.addOrderEvent({
+        order_no: order.order_no,
+        at: now,
+        kind: 'closed',
+        detail: { by: 'reconciler', reason: 'expired' },
+      })
+      return true
+    })
+  }
+
+  function nextPendingCheck(order: OrderRecord, now: number): OrderPatch {
+    const attempts = order.check_attempts + 1
+    const delay = backoffDelay(order.check_attempts + 1, deps.firstDelayMs, deps.maxDelayMs)
+    const next = order.expires_at > now ? Math.min(now + delay, order.expires_at) : now + delay
+    return { check_attempts: attempts, next_check_at: next, lease_owner: null, lease_until: null }
+  }
+
+  function nextClosedCheck(order: OrderRecord, now: number): OrderPatch {
+    const attempts = order.check_attempts + 1
+    const delay = CLOSED_RECHECK_DELAYS_MS[attempts]
+    return {
+      check_attempts: attempts,
+      next_check_at: delay === undefined ? null : now + delay,
+      lease_owner: null,
+      lease_until: null,
+    }
+  }
+
+  async function checkOne(
+    order: OrderRecord,
+    now: number,
+    summary: ReconcileSummary,
+  ): Promise<void> {
+    const result: SettleResult = await deps.confirmer.confirm(order.order_no, 'reconciler')
+    summary.checked += 1
+    const done: OrderPatch = { next_check_at: null, lease_owner: null, lease_until: null }
+    switch (result.kind) {
+      case 'paid':
+        summary.paid += 1
+        await deps.repository.updateOrder(order.order_no, done, now)
+        return
+      case 'failed':
+        summary.failed += 1
+        await deps.repository.updateOrder(order.order_no, done, now)
+        return
+      case 'unknown_order':
+        return
+      default:
+        break
+    }
+    if (order.status === 'closed') {
+      await deps.repository.updateOrder(order.order_no, nextClosedCheck(order, now), now)
+      return
+    }
+    if (result.kind === 'unavailable') summary.errors += 1
+    // Only a definite "not paid" (open, absent) lets an expired order close; an unreachable
+    // aggregator or a mismatch keeps it pending and checked.
+    const definite = result.kind === 'open' || result.kind === 'absent'
+    if (definite && now >= order.expires_at && (await closeExpired(order, now))) {
+      summary.closed += 1
+      return
+    }
+    await deps.repository.updateOrder(order.order_no, nextPendingCheck(order, now), now)
+  }
+
+  async function runOnce(at?: number): Promise<ReconcileSummary> {
+    const now = at ?? deps.clock.now()
+    const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, closed: 0, errors: 0 }
+    const leased = await deps.repository.leaseDueOrders({
+      now,
+      owner,
+      leaseUntil: now + LEASE_MS,
+      limit: batchSize,
+      statuses: ['pending', 'closed'],
+    })
+    for (const order of leased) {
+      try {
+        await checkOne(order, now, summary)
+      } catch (error) {
+        summary.errors += 1
+        deps.logger.warn(
+          {
+            order_no: order.order_no,
+            error: error instanceof Error ? error.message : String(error),
+          },
+          'reconcile failed',
+        )
+      }
+    }
+    if (summary.checked > 0) deps.logger.info({ ...summary }, 'reconciled')
+    return summary
+  }
+
+  function schedule(): void {
+    if (stopped) return
+    timer = setTimeout(() => {
+      const tick = runOnce().catch((error: unknown) => {
+        deps.logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          'reconcile tick failed',
+        )
+      })
+      running = tick
+      void tick.finally(() => {
+        running = undefined
+        schedule()
+      })
+    }, deps.intervalMs)
+    timer.unref()
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (!stopped) return
+      stopped = false
+      schedule()
+    },
+    async stop() {
+      stopped = true
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+      await running
+    },
+  }
+}

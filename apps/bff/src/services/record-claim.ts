@@ -1,0 +1,34 @@
+import { paymentClaimRequestSchema, type OrderResponse } from '@quickpay/contracts'
+
+import type { Clock } from '../clock'
+import { errors } from '../errors/errors'
+import type { Repository, SessionRecord } from '../store/repository'
+import { findOwnOrder } from './find-own-order'
+import type { OrderConfirmer } from './order-confirmer'
+import { orderView } from './order-view'
+
+/**
+ * `POST /api/orders/:order_no/claims`: what the wallet told the store, recorded on the timeline
+ * and never trusted: the status does not change. A pending order is handed to the confirmer.
+ */
+export async function recordClaim(
+  deps: { repository: Repository; clock: Clock; confirmer: OrderConfirmer },
+  session: SessionRecord,
+  orderNo: string,
+  body: unknown,
+): Promise<OrderResponse> {
+  const order = await findOwnOrder(deps.repository, session, orderNo)
+  const parsed = paymentClaimRequestSchema.safeParse(body)
+  if (!parsed.success) throw errors.validation(parsed.error)
+  await deps.repository.addOrderEvent({
+    order_no: order.order_no,
+    at: deps.clock.now(),
+    kind: 'client_claim',
+    detail: {
+      outcome: parsed.data.outcome,
+      ...(parsed.data.raw === undefined ? {} : { raw: parsed.data.raw }),
+    },
+  })
+  if (order.status === 'pending') deps.confirmer.requestCheck(order.order_no)
+  return { order: orderView(order) }
+}

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely'
+
+import { KyselyRepository } from './kysely-repository'
+import { migrateToLatest } from './migrations'
+import { openDatabase, type PostgresOptions } from './open-database'
+import type { Repository } from './repository'
+
+/** Opens the database named by `url`, runs the migrations and answers the repository over it. */
+export async function createRepository(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<Repository> {
+  const { db, kind } = openDatabase(url, options)
+  try {
+    await migrateToLatest(db as unknown as Kysely<unknown>, kind)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return new KyselyRepository(db, kind)
+}

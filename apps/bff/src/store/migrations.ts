@@ -1,0 +1,150 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+
+import type { DatabaseKind } from './open-database'
+
+/** Builds the in-code migrations; auto-increment ids differ between SQLite and PostgreSQL. */
+function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
+  const idType = kind === 'sqlite' ? 'integer' : 'bigserial'
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('products')
+          .addColumn('sku', 'varchar(32)', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('description', 'text', (c) => c.notNull())
+          .addColumn('price', 'bigint', (c) => c.notNull())
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+          .addColumn('channel', 'varchar(32)', (c) => c.notNull())
+          .addColumn('payer_id', 'varchar(128)', (c) => c.notNull())
+          .addColumn('appid', 'varchar(64)', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex('sessions_expires_at')
+          .on('sessions')
+          .column('expires_at')
+          .execute()
+        await db.schema
+          .createTable('orders')
+          .addColumn('order_no', 'varchar(32)', (c) => c.primaryKey())
+          .addColumn('payer_id', 'varchar(128)', (c) => c.notNull())
+          .addColumn('channel', 'varchar(32)', (c) => c.notNull())
+          .addColumn('appid', 'varchar(64)', (c) => c.notNull())
+          .addColumn('paytype', 'integer', (c) => c.notNull())
+          .addColumn('status', 'varchar(24)', (c) => c.notNull())
+          .addColumn('amount', 'bigint', (c) => c.notNull())
+          .addColumn('items', 'text', (c) => c.notNull())
+          .addColumn('attach', 'varchar(128)', (c) => c.notNull())
+          .addColumn('cloudpay_param', 'text')
+          .addColumn('upstream', 'varchar(16)', (c) => c.notNull())
+          .addColumn('transaction_no', 'varchar(64)')
+          .addColumn('paid_at', 'bigint')
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .addColumn('needs_review', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('review_reason', 'text')
+          .addColumn('refunded_amount', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_check_at', 'bigint')
+          .addColumn('check_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('lease_owner', 'varchar(64)')
+          .addColumn('lease_until', 'bigint')
+          .execute()
+        await db.schema
+          .createIndex('orders_payer_created')
+          .on('orders')
+          .columns(['payer_id', 'created_at'])
+          .execute()
+        await db.schema
+          .createIndex('orders_status_next_check')
+          .on('orders')
+          .columns(['status', 'next_check_at'])
+          .execute()
+        await db.schema.createIndex('orders_created').on('orders').column('created_at').execute()
+        await db.schema
+          .createTable('idempotency_keys')
+          .addColumn('payer_id', 'varchar(128)', (c) => c.notNull())
+          .addColumn('key', 'varchar(255)', (c) => c.notNull())
+          .addColumn('request_hash', 'varchar(64)', (c) => c.notNull())
+          .addColumn('state', 'varchar(16)', (c) => c.notNull())
+          .addColumn('response_status', 'integer')
+          .addColumn('response_body', 'text')
+          .addColumn('order_no', 'varchar(32)')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('locked_until', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('idempotency_keys_pk', ['payer_id', 'key'])
+          .execute()
+        await db.schema
+          .createIndex('idempotency_keys_expires_at')
+          .on('idempotency_keys')
+          .column('expires_at')
+          .execute()
+        await db.schema
+          .createTable('order_events')
+          .addColumn('id', idType, (c) =>
+            kind === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
+          .addColumn('order_no', 'varchar(32)', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('kind', 'varchar(48)', (c) => c.notNull())
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute()
+        await db.schema
+          .createIndex('order_events_order')
+          .on('order_events')
+          .columns(['order_no', 'id'])
+          .execute()
+        await db.schema
+          .createTable('notifications')
+          .addColumn('id', idType, (c) =>
+            kind === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
+          .addColumn('order_no', 'varchar(64)')
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .addColumn('content_type', 'varchar(128)')
+          .addColumn('raw_body', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'varchar(48)')
+          .execute()
+        await db.schema
+          .createIndex('notifications_order')
+          .on('notifications')
+          .column('order_no')
+          .execute()
+        await db.schema
+          .createTable('refunds')
+          .addColumn('refund_no', 'varchar(32)', (c) => c.primaryKey())
+          .addColumn('order_no', 'varchar(32)', (c) => c.notNull())
+          .addColumn('amount', 'bigint', (c) => c.notNull())
+          .addColumn('status', 'varchar(16)', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('updated_at', 'bigint', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex('refunds_order').on('refunds').column('order_no').execute()
+      },
+    },
+  }
+}
+
+/**
+ * Brings the schema up to date. Later migrations are appended to `migrationsFor` under a new,
+ * larger key (`0002_…`); existing ones never change.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, kind: DatabaseKind): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(migrationsFor(kind)),
+  }
+  const migrator = new Migrator({ db, provider })
+  const { error } = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    throw error instanceof Error ? error : new Error('migration failed', { cause: error })
+  }
+}

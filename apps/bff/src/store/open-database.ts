@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+
+import Sqlite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+
+import type { DatabaseSchema } from './database-schema'
+
+/** Which engine a database handle talks to. */
+export type DatabaseKind = 'sqlite' | 'postgres'
+
+/** An open database: the Kysely handle and its engine. */
+export interface OpenDatabase {
+  db: Kysely<DatabaseSchema>
+  kind: DatabaseKind
+}
+
+/** Pool and timeout settings for PostgreSQL (F6: fail fast while it is down). */
+export interface PostgresOptions {
+  max?: number
+  connectionTimeoutMillis?: number
+  statementTimeoutMs?: number
+  idleInTransactionTimeoutMs?: number
+}
+
+const INT8_OID = 20
+const NUMERIC_OID = 1700
+
+/** Reads a BIGINT as a number, refusing anything JavaScript cannot hold exactly. */
+function parseBigint(text: string): number {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value)) throw new RangeError(`BIGINT ${text} is not a safe integer`)
+  return value
+}
+
+/**
+ * Opens `file:<path>` (SQLite; the path is relative to the process's working directory and its
+ * folder is created) or `postgres://…`.
+ */
+export function openDatabase(url: string, options: PostgresOptions = {}): OpenDatabase {
+  if (url.startsWith('file:')) {
+    const path = resolve(url.slice('file:'.length))
+    mkdirSync(dirname(path), { recursive: true })
+    const sqlite = new Sqlite(path)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    return { db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' }
+  }
+  const statementTimeout = options.statementTimeoutMs ?? 5000
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 3000,
+    statement_timeout: statementTimeout,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 10000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID || oid === NUMERIC_OID
+          ? parseBigint
+          : (pg.types.getTypeParser(oid, format ?? 'text') as (
+              text: string,
+            ) => unknown)) as typeof pg.types.getTypeParser,
+    },
+  })
+  // An idle client's error (the server went away) must not crash the process; the next query fails instead.
+  pool.on('error', () => undefined)
+  return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
+}
