@@ -1,6 +1,7 @@
 import { LiankeAbortedError } from '../errors/lianke-aborted-error'
 import { LiankeError } from '../errors/lianke-error'
 import { LiankeTimeoutError } from '../errors/lianke-timeout-error'
+import type { LiankeCallEvent } from '../lianke-client-options'
 import type { LiankeRoute } from '../lianke-routes'
 import { log } from '../log'
 import type { ResolvedClientOptions } from '../resolve-client-options'
@@ -8,6 +9,15 @@ import type { AttemptSignals } from '../transport/attempt-signals'
 import { backoffDelay } from './backoff-delay'
 import type { Deadline } from './deadline'
 import { sleep } from './sleep'
+
+// A metrics callback that throws must not turn a good answer into a failure.
+function report(config: ResolvedClientOptions, event: LiankeCallEvent): void {
+  try {
+    config.onCall?.(event)
+  } catch (error) {
+    log('onCall threw: %s', error instanceof Error ? error.message : String(error))
+  }
+}
 
 /** One call to run with retries: the route, the order for the logs, and one attempt's work. */
 export interface RetriedCall<T> {
@@ -30,7 +40,7 @@ export async function callWithRetries<T>(
 ): Promise<T> {
   const { route, orderNo, deadline, external } = call
   for (let attempt = 1; ; attempt += 1) {
-    const timeoutMs = Math.min(config.timeoutMs, deadline.remaining())
+    const timeoutMs = Math.ceil(Math.min(config.timeoutMs, deadline.remaining()))
     const started = performance.now()
     let error: LiankeError
     try {
@@ -51,7 +61,7 @@ export async function callWithRetries<T>(
       const result = await call.run(signals, timeoutMs)
       const durationMs = performance.now() - started
       log('%s order=%s attempt=%d ok in %dms', route, orderNo, attempt, Math.round(durationMs))
-      config.onCall?.({ route, attempt, durationMs, outcome: 'ok' })
+      report(config, { route, attempt, durationMs, outcome: 'ok' })
       return result
     } catch (thrown) {
       if (!(thrown instanceof LiankeError)) throw thrown
@@ -69,7 +79,7 @@ export async function callWithRetries<T>(
       error.status ?? '-',
       Math.round(durationMs),
     )
-    config.onCall?.({ route, attempt, durationMs, outcome: 'error', error })
+    report(config, { route, attempt, durationMs, outcome: 'error', error })
 
     if (!error.retriable || attempt > config.retryLimit) throw error
     const delay = backoffDelay(attempt, config.baseDelayMs, config.maxDelayMs)

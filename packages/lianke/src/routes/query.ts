@@ -33,7 +33,7 @@ export async function queryWithin(
     { store_no: input.store_no ?? config.storeNo, order_no: input.order_no },
     route,
   )
-  return callWithRetries(config, {
+  return await callWithRetries(config, {
     route,
     orderNo: info.order_no,
     deadline,
@@ -52,10 +52,10 @@ export async function queryWithin(
 }
 
 /** `QuickPay/Query`: an order's state, retried on network errors, timeouts, 5xx and 429. */
-export function query(
+export async function query(
   config: ResolvedClientOptions,
   input: QueryInput,
   options: LiankeCallOptions = {},
 ): Promise<PayResultInfo> {
-  return queryWithin(config, input, startDeadline(config.deadlineMs), options.signal)
+  return await queryWithin(config, input, startDeadline(config.deadlineMs), options.signal)
 }

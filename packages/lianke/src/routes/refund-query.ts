@@ -19,7 +19,7 @@ export interface RefundQueryInput {
 const refundEnvelope = envelopeSchema(refundResultInfoSchema)
 
 /** `QuickPay/RefundQuery`: a refund's state, retried like Query because reading is safe. */
-export function refundQuery(
+export async function refundQuery(
   config: ResolvedClientOptions,
   input: RefundQueryInput,
   options: LiankeCallOptions = {},
@@ -34,7 +34,7 @@ export function refundQuery(
     },
     route,
   )
-  return callWithRetries(config, {
+  return await callWithRetries(config, {
     route,
     orderNo: info.order_no,
     deadline: startDeadline(config.deadlineMs),

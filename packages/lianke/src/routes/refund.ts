@@ -21,7 +21,7 @@ const refundEnvelope = envelopeSchema(refundResultInfoSchema)
  * `QuickPay/Refund`. Retries resend the same `refund_no`, which the vendor documents as the way
  * to retry a refund without refunding twice.
  */
-export function refund(
+export async function refund(
   config: ResolvedClientOptions,
   input: RefundInput,
   options: LiankeCallOptions = {},
@@ -36,7 +36,7 @@ export function refund(
     },
     route,
   )
-  return callWithRetries(config, {
+  return await callWithRetries(config, {
     route,
     orderNo: info.order_no,
     deadline: startDeadline(config.deadlineMs),

@@ -64,7 +64,7 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<SimH
     },
     order: async (orderNo) => {
       const response = await control(`${url}/__sim/orders/${encodeURIComponent(orderNo)}`, 'GET')
-      return { status: response.status, body: (await response.json()) as unknown }
+      return { status: response.status, body: await response.json() }
     },
     pay: async (cloudpayParam, payer) => {
       await control(`${url}/__sim/wallet/pay`, 'POST', {

@@ -42,10 +42,39 @@ describe('jsapiPay', () => {
   })
 
   it('sends operator WEB by default and the client option otherwise', async () => {
+    const byDefault = freshOrderNo()
+    await h.client().jsapiPay(wechatOrder(byDefault))
+    expect((await h.order(byDefault)).body).toMatchObject({ operator: 'WEB' })
+    const configured = freshOrderNo()
+    await h.client({ operator: 'POS1' }).jsapiPay(wechatOrder(configured))
+    expect((await h.order(configured)).body).toMatchObject({ operator: 'POS1' })
+  })
+
+  it('resolves a timed-out first attempt through Query once the retry hears "order exists"', async () => {
+    // Attempt 1 gives up after 50 ms; the simulator still creates the order at 100 ms, well
+    // before the retry (backoff at least 300 ms) arrives with the same order_no.
+    await h.setFaults({ routes: ['QuickPay/JSAPIPay'], latency_ms: 100, times: 1 })
     const orderNo = freshOrderNo()
-    await h.client({ operator: 'POS1' }).jsapiPay(wechatOrder(orderNo))
-    const { body } = await h.order(orderNo)
-    expect(body).toMatchObject({ operator: 'POS1' })
+    const events: LiankeCallEvent[] = []
+    const client = h.client({
+      timeoutMs: 50,
+      deadlineMs: 5000,
+      retry: { baseDelayMs: 600, maxDelayMs: 600 },
+      onCall: (event) => events.push(event),
+    })
+    const result = await client.jsapiPay(wechatOrder(orderNo))
+    expect(result).toMatchObject({
+      transaction_status: 'CREATE',
+      order_no: orderNo,
+      total_amount: 100,
+    })
+    expect(parseCloudpayParam(11, result.cloudpay_param).wallet).toBe('wechat')
+    expect(events.map((e) => [e.route, e.error?.code ?? 'ok'])).toEqual([
+      ['QuickPay/JSAPIPay', 'TIMEOUT'],
+      ['QuickPay/JSAPIPay', 'BUSINESS'],
+      ['QuickPay/Query', 'ok'],
+    ])
+    expect((await h.stats()).orders[orderNo]?.jsapi_calls).toBe(2)
   })
 
   it('reports a repeated order_no as a business error after one attempt, without retrying', async () => {
@@ -94,6 +123,7 @@ describe('jsapiPay', () => {
   it('retries 503 with the same order_no, then reports the HTTP error once Query finds no order', async () => {
     await h.setFaults({ routes: ['QuickPay/JSAPIPay'], http_status: 503 })
     const orderNo = freshOrderNo()
+    const queriesBefore = await h.calls('QuickPay/Query')
     const promise = h.client().jsapiPay(wechatOrder(orderNo))
     await expect(promise).rejects.toBeInstanceOf(LiankeHttpError)
     await expect(promise).rejects.toMatchObject({
@@ -103,6 +133,7 @@ describe('jsapiPay', () => {
       maybeProcessed: true,
     })
     expect((await h.stats()).orders[orderNo]?.jsapi_calls).toBe(3)
+    expect(await h.calls('QuickPay/Query')).toBe(queriesBefore + 1)
   })
 
   it('gives up at the overall deadline against a hanging aggregator', async () => {
