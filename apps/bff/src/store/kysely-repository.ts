@@ -41,6 +41,7 @@ export class KyselyRepository implements Repository {
   readonly kind: DatabaseKind
   private readonly db: Kysely<DatabaseSchema>
   private readonly inTransaction: boolean
+  private closing: Promise<void> | undefined
 
   /** Wraps a Kysely handle (or a transaction's handle when `inTransaction`). */
   constructor(db: Kysely<DatabaseSchema>, kind: DatabaseKind, inTransaction = false) {
@@ -76,7 +77,8 @@ export class KyselyRepository implements Repository {
   }
 
   async close(): Promise<void> {
-    await this.db.destroy()
+    this.closing ??= this.db.destroy()
+    await this.closing
   }
 
   async countProducts(): Promise<number> {
@@ -435,6 +437,27 @@ export class KyselyRepository implements Repository {
       .where('status', 'in', [...from])
       .executeTakeFirst()
     return Number(result.numUpdatedRows) > 0
+  }
+
+  async countOrdersByStatus(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('orders')
+      .select(['status', (eb) => eb.fn.countAll().as('count')])
+      .groupBy('status')
+      .execute()
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]))
+  }
+
+  async listPendingRefunds(before: number, limit: number): Promise<RefundRecord[]> {
+    const rows = await this.db
+      .selectFrom('refunds')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('updated_at', '<=', before)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute()
+    return rows.map(toRefund)
   }
 }
 

@@ -246,4 +246,9 @@ export interface Repository {
     patch: { attempts?: number },
     now: number,
   ): Promise<boolean>
+
+  /** How many orders are in each status (the metrics gauge). */
+  countOrdersByStatus(): Promise<Record<string, number>>
+  /** Refunds still `pending` whose last update is at or before `before`, oldest first (the reconciler finishes them). */
+  listPendingRefunds(before: number, limit: number): Promise<RefundRecord[]>
 }
