@@ -1,0 +1,51 @@
+/**
+ * What the BFF targets need, created through the public API as a shopper would: sessions for
+ * several shoppers, a pending order to read, and an order paid through the wallet (confirmed by
+ * the notification path) whose notification the load then repeats.
+ */
+import type { BenchClient, BenchShopper } from './bench-client'
+import type { BffFixture } from './targets/bff-targets'
+import { waitForPaid } from './wait-for-paid'
+
+/** The fixture plus the shoppers behind it (the first one owns both orders). */
+export interface PreparedBff {
+  fixture: BffFixture
+  shoppers: BenchShopper[]
+}
+
+/** Creates `shopperCount` sessions and the two orders; checks the duplicate notification works. */
+export async function prepareBff(
+  client: BenchClient,
+  options: { bffUrl: string; notifySecret: string; shopperCount: number },
+): Promise<PreparedBff> {
+  const shoppers: BenchShopper[] = []
+  for (let index = 0; index < options.shopperCount; index += 1) {
+    shoppers.push(await client.openSession(`bench-shopper-${index}`))
+  }
+  const owner = shoppers[0]!
+  const sku = await client.firstSku()
+  const readOrder = await client.createOrder(owner.token, sku)
+  const paidOrder = await client.createOrder(owner.token, sku)
+  const started = performance.now()
+  await client.walletPay(paidOrder.cloudpayParam, owner.openid)
+  await waitForPaid(client, owner.token, paidOrder.orderNo, started, {
+    intervalMs: 10,
+    timeoutMs: 15000,
+  })
+  const notifyPath = `/notify/lianke/${options.notifySecret}`
+  const notifyBody = JSON.stringify(await client.aggregatorView(paidOrder.orderNo))
+  const answer = await client.notify(notifyPath, notifyBody)
+  if (answer !== '200 SUCCESS') throw new Error(`duplicate notification answered ${answer}`)
+  return {
+    shoppers,
+    fixture: {
+      url: options.bffUrl,
+      tokens: shoppers.map((shopper) => shopper.token),
+      readOrderNo: readOrder.orderNo,
+      paidOrderNo: paidOrder.orderNo,
+      notifyPath,
+      notifyBody,
+      sku,
+    },
+  }
+}

@@ -1,0 +1,59 @@
+/** The two run modes: the full benchmark and the CI smoke (`--smoke`). */
+import type { LoadSettings } from './load'
+
+/** Everything that differs between the full run and the smoke run. */
+export interface BenchConfig {
+  mode: 'full' | 'smoke'
+  rounds: number
+  warmup: LoadSettings | null
+  measured: LoadSettings
+  /** Shoppers the POST /api/orders load rotates over. */
+  shoppers: number
+  fcpLoads: number
+  startupSamples: number
+  paidSamples: number
+  paidTimeoutMs: number
+  profile: LoadSettings | null
+  /** Build a missing store target before measuring its size (and FCP for h5). */
+  buildMissingStore: boolean
+  writeReport: boolean
+}
+
+const FULL: BenchConfig = {
+  mode: 'full',
+  rounds: 5,
+  warmup: { connections: 10, durationSeconds: 2 },
+  measured: { connections: 10, durationSeconds: 5 },
+  shoppers: 32,
+  fcpLoads: 7,
+  startupSamples: 5,
+  paidSamples: 9,
+  paidTimeoutMs: 15000,
+  profile: { connections: 10, durationSeconds: 5 },
+  buildMissingStore: true,
+  writeReport: true,
+}
+
+const SMOKE: BenchConfig = {
+  mode: 'smoke',
+  rounds: 1,
+  warmup: null,
+  measured: { connections: 10, durationSeconds: 1 },
+  shoppers: 4,
+  fcpLoads: 0,
+  startupSamples: 1,
+  paidSamples: 1,
+  paidTimeoutMs: 10000,
+  profile: null,
+  buildMissingStore: false,
+  writeReport: false,
+}
+
+/** Picks the mode from the command line (`--smoke`); unknown flags are refused. */
+export function configFromArgs(args: readonly string[]): BenchConfig {
+  const flags = args.filter((arg) => arg !== '--')
+  for (const flag of flags) {
+    if (flag !== '--smoke') throw new Error(`unknown flag ${flag} (only --smoke is known)`)
+  }
+  return flags.includes('--smoke') ? SMOKE : FULL
+}

@@ -1,0 +1,30 @@
+/** Everything one run measured, as the report and the smoke gate read it. */
+import type { BenchConfig } from './config'
+import type { ProfiledRun } from './cpu-profile'
+import type { LoadSample } from './load'
+import type { MachineInfo } from './machine'
+import type { RatioResult } from './ratios'
+import type { StartupTimes } from './startup-time'
+import type { StoreSize, StoreTarget } from './store-size'
+import type { LoadTarget } from './targets/load-target'
+
+/** A measurement, or the honest reason it is missing. */
+export type Measured<T> = { ok: true; value: T } | { ok: false; reason: string }
+
+/** The complete outcome of a run. */
+export interface BenchResults {
+  startedAt: Date
+  config: BenchConfig
+  machine: MachineInfo
+  chromium: string | null
+  targets: Pick<LoadTarget, 'id' | 'label'>[]
+  samples: Map<string, LoadSample[]>
+  /** Why the BFF targets are absent, when they are. */
+  bffMissing: string | null
+  ratios: RatioResult[]
+  storeSizes: Record<StoreTarget, Measured<StoreSize>>
+  firstPaint: Measured<number[]>
+  startup: Measured<StartupTimes>
+  paidLatency: Measured<number[]>
+  profile: Measured<ProfiledRun>
+}

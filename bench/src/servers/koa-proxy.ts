@@ -1,0 +1,48 @@
+/**
+ * Baseline child: a bare Koa handler that forwards one JSAPIPay call to the simulator (no
+ * database, no validation, no session) — the floor under the BFF's `POST /api/orders`.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+
+import Koa from 'koa'
+
+import { applyServerOptions } from '../server-options'
+
+const simulatorUrl = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:4010'
+const openid = process.env.BENCH_OPENID ?? 'o_bench_proxy_shopper_000000000'
+
+const app = new Koa()
+app.use(async (ctx) => {
+  // Read the shopper's body like the BFF must, but trust it blindly: this is the floor.
+  for await (const _chunk of ctx.req) void _chunk
+  const order_no = `P${randomBytes(12).toString('hex')}`
+  const upstream = await fetch(`${simulatorUrl}/QuickPay/JSAPIPay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      store_no: 'DEMO001',
+      paytype: 11,
+      appid: 'wx0000000000000001',
+      openid,
+      amount: 1,
+      order_no,
+    }),
+    signal: AbortSignal.timeout(8000),
+  })
+  const envelope = (await upstream.json()) as {
+    code?: string
+    data?: { cloudpay_param?: string } | null
+  }
+  if (envelope.code !== 'SUCCESS') {
+    ctx.status = 502
+    ctx.body = { error: envelope.code ?? 'UNKNOWN' }
+    return
+  }
+  ctx.status = 201
+  ctx.body = { order_no, cloudpay_param: envelope.data?.cloudpay_param ?? null }
+})
+const server = createServer(app.callback())
+applyServerOptions(server)
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1')
+process.once('SIGTERM', () => server.close(() => process.exit(0)))

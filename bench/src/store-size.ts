@@ -1,0 +1,39 @@
+/** Sizes of the built store per target, read from apps/miniapp/dist/<target>. */
+import { existsSync } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+
+import { PATHS } from './paths'
+
+/** The three build targets of the store. */
+export const STORE_TARGETS = ['weapp', 'alipay', 'h5'] as const
+
+/** One of STORE_TARGETS. */
+export type StoreTarget = (typeof STORE_TARGETS)[number]
+
+/** Total bytes and file count of one target's build, or null when it has not been built. */
+export interface StoreSize {
+  target: StoreTarget
+  bytes: number
+  files: number
+}
+
+/** The build directory of `target`. */
+export function storeDist(target: StoreTarget): string {
+  return join(PATHS.miniappDist, target)
+}
+
+/** Measures one target's build output; null when the directory is missing or empty. */
+export async function measureStoreSize(target: StoreTarget): Promise<StoreSize | null> {
+  const dir = storeDist(target)
+  if (!existsSync(dir)) return null
+  let bytes = 0
+  let files = 0
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    bytes += (await stat(join(entry.parentPath, entry.name))).size
+    files += 1
+  }
+  return files === 0 ? null : { target, bytes, files }
+}
