@@ -1,0 +1,241 @@
+import {
+  createOrderResponseSchema,
+  errorEnvelopeSchema,
+  orderResponseSchema,
+  ordersResponseSchema,
+  productsResponseSchema,
+  sessionSchema,
+  storeConfigSchema,
+  walletPayResponseSchema,
+  type CreateOrderRequest,
+  type CreateOrderResponse,
+  type Order,
+  type PaymentClaimRequest,
+  type Product,
+  type StoreConfig,
+  type WalletOutcome,
+  type WalletPayResponse,
+} from '@quickpay/contracts'
+
+import { StoreError } from '../errors/store-error'
+import type { KeyValueStorage } from '../lib/key-value-storage'
+import type { PlatformLogin } from '../platform/platform-types'
+import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport'
+import { sessionStore } from './session-store'
+
+/** What the BFF client is built from; everything with side effects is injected. */
+export interface BffClientOptions {
+  /** The BFF origin without a trailing slash; '' = the page's own origin (H5). */
+  baseUrl: string
+  transport: HttpTransport
+  storage: KeyValueStorage
+  /** The platform login, called when there is no session or the BFF refused it (once). */
+  login: PlatformLogin
+  sleep: (ms: number) => Promise<void>
+  now?: () => number
+  /** Waits before each retry of an order request; its length is the number of retries. */
+  retryDelaysMs?: readonly number[]
+}
+
+/** The one thing the client needs from a contracts schema (kept structural: zod is the contracts' dependency). */
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown }
+}
+
+/** Statuses worth retrying with the same Idempotency-Key: the BFF may not have finished. */
+const RETRYABLE_STATUSES = new Set([409, 502, 503, 504])
+
+/** The typed BFF client: every answer validated with the contracts' schemas. */
+export type BffClient = ReturnType<typeof createBffClient>
+
+/**
+ * Builds the store's BFF client (contract.md §3): validates every answer with the contracts'
+ * schemas, keeps the session token in storage and renews it by one new login on a 401, retries
+ * order creation with the same Idempotency-Key, and maps errors to StoreError.
+ */
+export function createBffClient(options: BffClientOptions) {
+  const { baseUrl, transport, login, sleep } = options
+  const retryDelaysMs = options.retryDelaysMs ?? [1000, 2000, 4000]
+  const sessions = sessionStore(options.storage, options.now)
+  let config: Promise<StoreConfig> | undefined
+  let loggingIn: Promise<string> | undefined
+
+  async function send(request: HttpRequest): Promise<HttpResponse> {
+    try {
+      return await transport({ ...request, url: `${baseUrl}${request.url}` })
+    } catch (error) {
+      throw new StoreError('NETWORK_ERROR', { cause: error })
+    }
+  }
+
+  function read<T>(schema: Schema<T>, response: HttpResponse): T {
+    if (response.status >= 400) throw errorOf(response)
+    const parsed = schema.safeParse(response.body)
+    if (!parsed.success) throw new StoreError('BAD_RESPONSE', { status: response.status, cause: parsed.error })
+    return parsed.data
+  }
+
+  function getConfig(): Promise<StoreConfig> {
+    config ??= send({ method: 'GET', url: '/api/config', headers: {} })
+      .then((response) => read(storeConfigSchema, response))
+      .catch((error: unknown) => {
+        config = undefined
+        throw error
+      })
+    return config
+  }
+
+  async function newSession(): Promise<string> {
+    const result = await login(await getConfig())
+    if (result.kind === 'redirect') throw new StoreError('LOGIN_REDIRECT')
+    const response = await send({ method: 'POST', url: '/api/sessions', headers: {}, body: result.request })
+    const session = read(sessionSchema, response)
+    sessions.write(session)
+    return session.token
+  }
+
+  function sessionToken(renew: boolean): Promise<string> {
+    if (renew) sessions.clear()
+    const stored = sessions.read()
+    if (stored !== undefined) return Promise.resolve(stored.token)
+    // Pages ask concurrently on load; one login serves them all (login codes are single use).
+    loggingIn ??= newSession().finally(() => {
+      loggingIn = undefined
+    })
+    return loggingIn
+  }
+
+  async function authed(request: HttpRequest): Promise<HttpResponse> {
+    const withToken = (token: string): HttpRequest => ({
+      ...request,
+      headers: { ...request.headers, Authorization: `Bearer ${token}` },
+    })
+    const first = await send(withToken(await sessionToken(false)))
+    if (first.status !== 401) return first
+    return send(withToken(await sessionToken(true)))
+  }
+
+  async function withRetries(request: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt += 1) {
+      const delay = retryDelaysMs[attempt]
+      let response: HttpResponse
+      try {
+        response = await authed(request)
+      } catch (error) {
+        if (delay === undefined || !(error instanceof StoreError) || error.code !== 'NETWORK_ERROR') throw error
+        await sleep(delay)
+        continue
+      }
+      if (delay === undefined || !isRetryable(response)) return response
+      await sleep(delay)
+    }
+  }
+
+  return {
+    /** `GET /api/config`, fetched once per app run. */
+    getConfig,
+
+    /** Makes sure a session exists, logging in when needed (on H5 this may leave the page). */
+    async ensureSession(): Promise<void> {
+      await sessionToken(false)
+    },
+
+    /** `GET /api/products`: the catalogue. */
+    async listProducts(): Promise<Product[]> {
+      const response = await send({ method: 'GET', url: '/api/products', headers: {} })
+      return read(productsResponseSchema, response).products
+    },
+
+    /** `POST /api/orders` with the checkout attempt's key, retried with that same key. */
+    async createOrder(body: CreateOrderRequest, idempotencyKey: string): Promise<CreateOrderResponse> {
+      const response = await withRetries({
+        method: 'POST',
+        url: '/api/orders',
+        headers: { 'Idempotency-Key': idempotencyKey },
+        body,
+      })
+      return read(createOrderResponseSchema, response)
+    },
+
+    /** `POST /api/orders/:order_no/payment`: the payment parameters again for a pending order. */
+    async paymentFor(orderNo: string, idempotencyKey?: string): Promise<CreateOrderResponse> {
+      const response = await withRetries({
+        method: 'POST',
+        url: `/api/orders/${encodeURIComponent(orderNo)}/payment`,
+        headers: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey },
+        body: {},
+      })
+      return read(createOrderResponseSchema, response)
+    },
+
+    /** `GET /api/orders/:order_no`; another shopper's order is ORDER_NOT_FOUND like an unknown one. */
+    async getOrder(orderNo: string): Promise<Order> {
+      const response = await authed({ method: 'GET', url: `/api/orders/${encodeURIComponent(orderNo)}`, headers: {} })
+      return read(orderResponseSchema, response).order
+    },
+
+    /** `GET /api/orders`: the shopper's own orders, newest first. */
+    async listOrders(): Promise<Order[]> {
+      const response = await authed({ method: 'GET', url: '/api/orders', headers: {} })
+      return read(ordersResponseSchema, response).orders
+    },
+
+    /** `POST /api/orders/:order_no/cancel`: closes a pending order. */
+    async cancelOrder(orderNo: string): Promise<Order> {
+      const response = await authed({
+        method: 'POST',
+        url: `/api/orders/${encodeURIComponent(orderNo)}/cancel`,
+        headers: {},
+        body: {},
+      })
+      return read(orderResponseSchema, response).order
+    },
+
+    /** `POST /api/orders/:order_no/claims`: tells the BFF what the platform said (never trusted). */
+    async claim(orderNo: string, claim: PaymentClaimRequest): Promise<void> {
+      const response = await authed({
+        method: 'POST',
+        url: `/api/orders/${encodeURIComponent(orderNo)}/claims`,
+        headers: {},
+        body: claim,
+      })
+      if (response.status >= 400) throw errorOf(response)
+    },
+
+    /** `POST /api/sandbox/payments`: the sandbox cashier pays as the shopper; answers the wallet's result. */
+    async sandboxPay(orderNo: string, outcome: WalletOutcome): Promise<WalletPayResponse> {
+      const response = await authed({
+        method: 'POST',
+        url: '/api/sandbox/payments',
+        headers: {},
+        body: { order_no: orderNo, outcome },
+      })
+      return read(walletPayResponseSchema, response)
+    },
+  }
+}
+
+function isRetryable(response: HttpResponse): boolean {
+  if (!RETRYABLE_STATUSES.has(response.status)) return false
+  // A rejection is the BFF's final word for this key: asking again replays the same answer.
+  return errorCodeOf(response) !== 'UPSTREAM_REJECTED'
+}
+
+function errorCodeOf(response: HttpResponse): string | undefined {
+  const parsed = errorEnvelopeSchema.safeParse(response.body)
+  return parsed.success ? parsed.data.error.code : undefined
+}
+
+function errorOf(response: HttpResponse): StoreError {
+  const parsed = errorEnvelopeSchema.safeParse(response.body)
+  if (!parsed.success) {
+    return new StoreError(response.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_RESPONSE', {
+      status: response.status,
+    })
+  }
+  return new StoreError(parsed.data.error.code, {
+    status: response.status,
+    requestId: parsed.data.error.request_id,
+    cause: parsed.data.error.message,
+  })
+}

@@ -1,0 +1,8 @@
+import { StoreError } from '../errors/store-error'
+import type { PlatformLogin } from './platform-types'
+
+/**
+ * The platform login. Taro picks `login.weapp.ts`, `login.alipay.ts` or `login.h5.ts` by
+ * TARO_ENV; this file is the type every variant follows and the answer on any other target.
+ */
+export const login: PlatformLogin = () => Promise.reject(new StoreError('UNSUPPORTED_BROWSER'))
