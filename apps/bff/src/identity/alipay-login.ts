@@ -26,6 +26,25 @@ interface AlipayTokenAnswer {
 /** Codes that mean "this auth code is no good" rather than "Alipay is in trouble". */
 const INVALID_CODE_SUB_CODES = /code|auth|grant/i
 
+function isInvalidCode(answer: AlipayTokenAnswer | undefined): boolean {
+  return answer?.code === '40002' && INVALID_CODE_SUB_CODES.test(answer.sub_code ?? '')
+}
+
+/** True when a failed call's raw answer is Alipay's "invalid auth code" error. */
+function isInvalidCodeAnswer(error: unknown): boolean {
+  const raw = (error as { responseDataRaw?: unknown } | undefined)?.responseDataRaw
+  if (typeof raw !== 'string') return false
+  try {
+    const parsed = JSON.parse(raw) as Record<string, AlipayTokenAnswer | undefined>
+    return (
+      isInvalidCode(parsed.error_response) ||
+      isInvalidCode(parsed.alipay_system_oauth_token_response)
+    )
+  } catch {
+    return false
+  }
+}
+
 /** Creates the Alipay exchange: auth code → `user_id` (2088 + 12 digits) through the official `alipay-sdk`. */
 export function createAlipayLogin(
   options: AlipayLoginOptions,
@@ -48,12 +67,12 @@ export function createAlipayLogin(
         { validateSign: true },
       )
     } catch (error) {
+      // An unsigned error answer fails verification; it can still safely say "bad code" (we only refuse).
+      if (isInvalidCodeAnswer(error)) throw errors.invalidLoginCode()
       throw errors.loginProviderUnavailable(error)
     }
     if (answer.code !== undefined && answer.code !== '10000') {
-      if (answer.code === '40002' && INVALID_CODE_SUB_CODES.test(answer.sub_code ?? '')) {
-        throw errors.invalidLoginCode()
-      }
+      if (isInvalidCode(answer)) throw errors.invalidLoginCode()
       throw errors.loginProviderUnavailable(new Error(`Alipay gateway code ${answer.code}`))
     }
     if (typeof answer.user_id === 'string' && answer.user_id.length > 0) {

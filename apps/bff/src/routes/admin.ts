@@ -1,0 +1,82 @@
+import { Router } from '@koa/router'
+
+import {
+  ORDER_STATUSES,
+  type AdminOrder,
+  type AdminOrderDetail,
+  type OrderStatus,
+} from '@quickpay/contracts'
+
+import type { AppDeps } from '../app-deps'
+import type { AppState } from '../app-state'
+import { errors } from '../errors/errors'
+import { requireAdmin } from '../middleware/require-admin'
+import { adminOrderView, refundView, timelineView } from '../services/admin-order-view'
+import { refundOrder } from '../services/refund-order'
+
+const MAX_LIMIT = 200
+
+function intParam(value: unknown, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback
+  const text = typeof value === 'string' ? value : ''
+  const number = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isInteger(number) || number > max) {
+    throw errors.invalidField(name, `must be an integer from 0 to ${max}`)
+  }
+  return number
+}
+
+function statusParam(value: unknown): OrderStatus | undefined {
+  if (value === undefined) return undefined
+  const found = ORDER_STATUSES.find((status) => status === value)
+  if (found === undefined)
+    throw errors.invalidField('status', `must be one of ${ORDER_STATUSES.join(', ')}`)
+  return found
+}
+
+/**
+ * The merchant routes (contract.md §3) behind `Authorization: Bearer <ADMIN_TOKEN>`: the order
+ * list, one order with its refunds and timeline, and refunds.
+ */
+export function adminRoutes(deps: AppDeps): Router<AppState> {
+  const router = new Router<AppState>()
+  const admin = requireAdmin(deps.env.ADMIN_TOKEN)
+
+  router.get('/api/admin/orders', admin, async (ctx) => {
+    const status = statusParam(ctx.query.status)
+    const orders = await deps.repository.listOrders({
+      limit: Math.max(1, intParam(ctx.query.limit, 'limit', 50, MAX_LIMIT)),
+      offset: intParam(ctx.query.offset, 'offset', 0, 1_000_000),
+      ...(status === undefined ? {} : { status }),
+    })
+    const body: { orders: AdminOrder[] } = { orders: orders.map(adminOrderView) }
+    ctx.body = body
+  })
+
+  router.get('/api/admin/orders/:order_no', admin, async (ctx) => {
+    const orderNo = ctx.params.order_no ?? ''
+    const order = await deps.repository.findOrder(orderNo)
+    if (order === undefined) throw errors.orderNotFound()
+    const [refunds, events] = await Promise.all([
+      deps.repository.listRefunds(orderNo),
+      deps.repository.listOrderEvents(orderNo),
+    ])
+    const body: AdminOrderDetail = {
+      order: adminOrderView(order),
+      refunds: refunds.map(refundView),
+      timeline: events.map(timelineView),
+    }
+    ctx.body = body
+  })
+
+  router.post('/api/admin/orders/:order_no/refunds', admin, async (ctx) => {
+    const answer = await refundOrder(deps, {
+      orderNo: ctx.params.order_no ?? '',
+      body: ctx.request.body,
+      idempotencyKey: ctx.get('idempotency-key') || undefined,
+    })
+    ctx.status = answer.status
+    ctx.body = answer.body
+  })
+  return router
+}

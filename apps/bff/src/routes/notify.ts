@@ -1,0 +1,73 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+
+import { Router } from '@koa/router'
+
+import type { AppState } from '../app-state'
+import type { Clock } from '../clock'
+import { errors } from '../errors/errors'
+import type { Metrics } from '../metrics/create-metrics'
+import type { CoalescingOrderConfirmer } from '../services/order-confirmer'
+import { receiveNotification } from '../services/receive-notification'
+import type { Repository } from '../store/repository'
+
+/** The largest notification body read; a PayResultInfo is well under 4 KiB. */
+export const NOTIFY_BODY_LIMIT_BYTES = 64 * 1024
+
+/** What the notify route needs. */
+export interface NotifyRouteDeps {
+  notifySecret: string
+  repository: Repository
+  confirmer: CoalescingOrderConfirmer
+  clock: Clock
+  metrics: Metrics
+}
+
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest()
+
+/** Reads the raw body bytes, refusing (413) past `limit` without buffering more. */
+async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN)
+  if (Number.isFinite(declared) && declared > limit) throw errors.payloadTooLarge()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw errors.payloadTooLarge()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * `POST /notify/lianke/:secret` (contract.md §3; R8, R10, R11, S6). Mounted before the body
+ * parser: it reads the raw bytes itself. A wrong secret falls through to the 404 of an unknown
+ * route, before anything is read, written or asked upstream. The answer is exactly the 7 bytes
+ * `SUCCESS` (text/plain) once the outcome is durable; anything else (4xx/5xx error envelope)
+ * makes the aggregator retry.
+ */
+export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
+  const expected = digest(deps.notifySecret)
+  const router = new Router<AppState>()
+  router.post('/notify/lianke/:secret', async (ctx, next) => {
+    // Hashing first gives timingSafeEqual equal lengths whatever the caller sent.
+    if (!timingSafeEqual(digest(ctx.params.secret ?? ''), expected)) {
+      await next()
+      return
+    }
+    const raw = await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES)
+    await receiveNotification(
+      {
+        repository: deps.repository,
+        confirmer: deps.confirmer,
+        clock: deps.clock,
+        onOutcome: (outcome) => deps.metrics.countNotification(outcome),
+      },
+      { rawBody: raw.toString('utf8'), contentType: ctx.get('content-type') || null },
+    )
+    ctx.status = 200
+    ctx.type = 'text/plain'
+    ctx.body = Buffer.from('SUCCESS')
+  })
+  return router
+}

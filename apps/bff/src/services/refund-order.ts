@@ -1,0 +1,282 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+import {
+  createRefundRequestSchema,
+  isFinalRefundStatus,
+  type AdminOrder,
+  type OrderStatus,
+  type Refund,
+  type RefundResultInfo,
+} from '@quickpay/contracts'
+import { isLiankeError, type LiankeClient } from '@quickpay/lianke'
+
+import type { Clock } from '../clock'
+import { errors } from '../errors/errors'
+import type { Logger } from '../logger'
+import type { OrderRecord, RefundRecord, Repository } from '../store/repository'
+import { adminOrderView, refundView } from './admin-order-view'
+
+/** What refunding needs. */
+export interface RefundOrderDeps {
+  repository: Repository
+  lianke: LiankeClient
+  clock: Clock
+  logger: Logger
+  /** RefundQuery polls after a non-final Refund answer before leaving the refund pending (default 3). */
+  pollAttempts?: number
+  /** Pause between those polls (default 500 ms). */
+  pollDelayMs?: number
+}
+
+/** `POST /api/admin/orders/:order_no/refunds` answer: 201 refunded, 202 still pending. */
+export interface RefundAnswer {
+  status: 201 | 202
+  body: { refund: Refund; order: AdminOrder }
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+const REFUNDABLE: readonly OrderStatus[] = ['paid', 'partially_refunded']
+
+/**
+ * The refund number: derived from (order, Idempotency-Key) when a key is given, so a retry with
+ * the key finds the same refund and resends the same `refund_no` (the vendor's way to retry a
+ * refund without paying out twice); random otherwise. Always 32 characters or fewer.
+ */
+export function refundNumber(orderNo: string, key: string | undefined, now: number): string {
+  if (key !== undefined) {
+    return `R${createHash('sha256').update(`${orderNo}\u0000${key}`).digest('hex').slice(0, 31)}`
+  }
+  const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14)
+  return `R${stamp}${randomBytes(6).toString('hex')}`
+}
+
+function isMissingRefund(error: unknown): boolean {
+  return (
+    isLiankeError(error) &&
+    error.code === 'BUSINESS' &&
+    /NOT[_\s-]?EXIST|不存在/i.test(`${error.resultCode ?? ''} ${error.upstreamMessage ?? ''}`)
+  )
+}
+
+/** Claims the refund in one transaction: the cap Σ refunds ≤ amount is checked under the order's row lock. */
+async function claimRefund(
+  deps: RefundOrderDeps,
+  order: OrderRecord,
+  refundNo: string,
+  amount: number,
+  reason: string | undefined,
+  now: number,
+): Promise<RefundRecord> {
+  return deps.repository.transaction(async (tx) => {
+    // Touching the order row first serialises concurrent refunds of one order (row lock on
+    // PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises every writer).
+    await tx.updateOrder(order.order_no, {}, now)
+    const current = await tx.findOrder(order.order_no)
+    if (current === undefined) throw errors.orderNotFound()
+    const existing = await tx.findRefund(refundNo)
+    if (
+      existing !== undefined &&
+      (existing.order_no !== order.order_no || existing.amount !== amount)
+    ) {
+      throw errors.idempotencyKeyReused()
+    }
+    if (existing?.status === 'refunded' || existing?.status === 'pending') return existing
+    if (!REFUNDABLE.includes(current.status)) throw errors.orderNotRefundable()
+    const committed = (await tx.listRefunds(order.order_no))
+      .filter((refund) => refund.status !== 'failed' && refund.refund_no !== refundNo)
+      .reduce((sum, refund) => sum + refund.amount, 0)
+    if (committed + amount > current.amount)
+      throw errors.refundExceedsPaid(current.amount - committed)
+    if (existing !== undefined) {
+      // A failed refund retried with its key: the same refund_no goes out again.
+      await tx.transitionRefund(refundNo, ['failed'], 'pending', {}, now)
+    } else {
+      await tx.insertRefund({
+        refund_no: refundNo,
+        order_no: order.order_no,
+        amount,
+        status: 'pending',
+        reason: reason ?? null,
+        attempts: 0,
+        created_at: now,
+        updated_at: now,
+      })
+    }
+    await tx.addOrderEvent({
+      order_no: order.order_no,
+      at: now,
+      kind: 'refund_requested',
+      detail: { refund_no: refundNo, amount, retry: existing !== undefined },
+    })
+    const claimed = await tx.findRefund(refundNo)
+    if (claimed === undefined) throw errors.internal(new Error('refund vanished'))
+    return claimed
+  })
+}
+
+/** Applies a final refund answer: the refund's status, the order's refunded amount and status. */
+async function finishRefund(
+  deps: RefundOrderDeps,
+  refund: RefundRecord,
+  result: RefundResultInfo,
+  attempts: number,
+): Promise<void> {
+  const now = deps.clock.now()
+  const refunded = result.transaction_status === 'REFUNDED'
+  await deps.repository.transaction(async (tx) => {
+    const changed = await tx.transitionRefund(
+      refund.refund_no,
+      ['pending'],
+      refunded ? 'refunded' : 'failed',
+      { attempts },
+      now,
+    )
+    if (!changed) return
+    await tx.addOrderEvent({
+      order_no: refund.order_no,
+      at: now,
+      kind: refunded ? 'refunded' : 'refund_failed',
+      detail: {
+        refund_no: refund.refund_no,
+        amount: refund.amount,
+        transaction_status: result.transaction_status,
+      },
+    })
+    if (!refunded) return
+    const order = await tx.findOrder(refund.order_no)
+    if (order === undefined) return
+    const total = (await tx.listRefunds(refund.order_no))
+      .filter((item) => item.status === 'refunded')
+      .reduce((sum, item) => sum + item.amount, 0)
+    const to: OrderStatus = total >= order.amount ? 'refunded' : 'partially_refunded'
+    if (await tx.transitionOrder(order.order_no, REFUNDABLE, to, { refunded_amount: total }, now)) {
+      if (to !== order.status) {
+        await tx.addOrderEvent({
+          order_no: order.order_no,
+          at: now,
+          kind: 'transition',
+          detail: { from: order.status, to, source: 'refund' },
+        })
+      }
+    }
+  })
+}
+
+/**
+ * Sends a pending refund to the aggregator (again): on a retry it first asks RefundQuery whether an
+ * earlier attempt went through; then Refund with the same `refund_no`; then polls RefundQuery a
+ * bounded number of times. A final answer is applied; an upstream failure leaves the refund
+ * pending (the next retry or the reconciler finishes it) and throws; a refusal marks it failed
+ * and throws. Answers the refund as stored afterwards.
+ */
+export async function driveRefund(
+  deps: RefundOrderDeps,
+  refund: RefundRecord,
+  orderAmount: number,
+): Promise<RefundRecord> {
+  const attempts = refund.attempts + 1
+  const ids = { order_no: refund.order_no, refund_order_no: refund.refund_no }
+  try {
+    let result: RefundResultInfo | undefined
+    if (refund.attempts > 0) {
+      try {
+        result = await deps.lianke.refundQuery(ids)
+      } catch (error) {
+        if (!isMissingRefund(error)) throw error
+      }
+    }
+    if (result === undefined || result.transaction_status === 'REFUNDFAILED') {
+      result = await deps.lianke.refund({
+        order_no: refund.order_no,
+        refund_no: refund.refund_no,
+        refund_amount: refund.amount,
+        amount: orderAmount,
+        ...(refund.reason === null ? {} : { refund_desc: refund.reason }),
+      })
+    }
+    for (let poll = 0; poll < (deps.pollAttempts ?? 3); poll += 1) {
+      if (isFinalRefundStatus(result.transaction_status)) break
+      await sleep(deps.pollDelayMs ?? 500)
+      result = await deps.lianke.refundQuery(ids)
+    }
+    if (isFinalRefundStatus(result.transaction_status)) {
+      await finishRefund(deps, refund, result, attempts)
+    } else {
+      await deps.repository.transitionRefund(
+        refund.refund_no,
+        ['pending'],
+        'pending',
+        { attempts },
+        deps.clock.now(),
+      )
+    }
+  } catch (error) {
+    const definite = isLiankeError(error) && !error.maybeProcessed && !error.retriable
+    const now = deps.clock.now()
+    await deps.repository.transitionRefund(
+      refund.refund_no,
+      ['pending'],
+      definite ? 'failed' : 'pending',
+      { attempts },
+      now,
+    )
+    await deps.repository.addOrderEvent({
+      order_no: refund.order_no,
+      at: now,
+      kind: definite ? 'refund_failed' : 'refund_unknown',
+      detail: {
+        refund_no: refund.refund_no,
+        error: isLiankeError(error) ? error.code : 'INTERNAL',
+        result_code: isLiankeError(error) ? (error.resultCode ?? null) : null,
+      },
+    })
+    deps.logger.warn({ refund_no: refund.refund_no, definite }, 'refund call failed')
+    if (!isLiankeError(error)) throw error
+    if (definite) throw errors.refundRejected(error)
+    throw error.code === 'TIMEOUT'
+      ? errors.upstreamTimeout(error)
+      : errors.upstreamUnavailable(error)
+  }
+  const stored = await deps.repository.findRefund(refund.refund_no)
+  if (stored === undefined) throw errors.internal(new Error('refund vanished'))
+  return stored
+}
+
+/**
+ * `POST /api/admin/orders/:order_no/refunds`: refunds part or all of a paid order. The optional
+ * `Idempotency-Key` maps to one refund_no (same key, same amount → the same refund; another amount
+ * → 422); Σ refunds (pending or done) never exceeds the order's amount (422 REFUND_EXCEEDS_PAID).
+ */
+export async function refundOrder(
+  deps: RefundOrderDeps,
+  input: { orderNo: string; body: unknown; idempotencyKey: string | undefined },
+): Promise<RefundAnswer> {
+  const key = input.idempotencyKey
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw errors.invalidField('Idempotency-Key', 'must be 1-255 visible ASCII characters')
+  }
+  const parsed = createRefundRequestSchema.safeParse(input.body)
+  if (!parsed.success) throw errors.validation(parsed.error)
+  const order = await deps.repository.findOrder(input.orderNo)
+  if (order === undefined) throw errors.orderNotFound()
+  const now = deps.clock.now()
+  const refundNo = refundNumber(order.order_no, key, now)
+  const claimed = await claimRefund(
+    deps,
+    order,
+    refundNo,
+    parsed.data.amount,
+    parsed.data.reason,
+    now,
+  )
+  const refund =
+    claimed.status === 'refunded' ? claimed : await driveRefund(deps, claimed, order.amount)
+  if (refund.status === 'failed') throw errors.refundRejected()
+  const after = await deps.repository.findOrder(order.order_no)
+  if (after === undefined) throw errors.orderNotFound()
+  return {
+    status: refund.status === 'refunded' ? 201 : 202,
+    body: { refund: refundView(refund), order: adminOrderView(after) },
+  }
+}
