@@ -44,7 +44,7 @@ function token(sdk: AlipaySdk, code: string): Promise<Record<string, unknown>> {
     'alipay.system.oauth.token',
     { grant_type: 'authorization_code', code },
     { validateSign: true },
-  ) as Promise<Record<string, unknown>>
+  )
 }
 
 describe('alipay.system.oauth.token through the real alipay-sdk', () => {
@@ -107,7 +107,7 @@ describe('alipay.system.oauth.token through the real alipay-sdk', () => {
       state: 'xyz',
       sim_user: 'hana',
     })
-    const response = await fetch(`${sim.url}/oauth2/publicAppAuthorize.htm?${query}`, {
+    const response = await fetch(`${sim.url}/oauth2/publicAppAuthorize.htm?${query.toString()}`, {
       redirect: 'manual',
     })
 

@@ -35,7 +35,7 @@ async function jscode2session(
     js_code: code,
     grant_type: 'authorization_code',
   })
-  const response = await fetch(`${sim.url}/sns/jscode2session?${query}`)
+  const response = await fetch(`${sim.url}/sns/jscode2session?${query.toString()}`)
   return (await response.json()) as Record<string, unknown>
 }
 
@@ -49,7 +49,7 @@ async function oauthToken(
     code,
     grant_type: 'authorization_code',
   })
-  const response = await fetch(`${sim.url}/sns/oauth2/access_token?${query}`)
+  const response = await fetch(`${sim.url}/sns/oauth2/access_token?${query.toString()}`)
   return (await response.json()) as Record<string, unknown>
 }
 
@@ -137,7 +137,7 @@ describe('WeChat official account OAuth', () => {
       state: 's1',
       sim_user: 'dave',
     })
-    const response = await fetch(`${sim.url}/connect/oauth2/authorize?${query}`, {
+    const response = await fetch(`${sim.url}/connect/oauth2/authorize?${query.toString()}`, {
       redirect: 'manual',
     })
     expect(response.status).toBe(302)
@@ -158,7 +158,7 @@ describe('WeChat official account OAuth', () => {
       response_type: 'code',
       scope: 'snsapi_base',
     })
-    const response = await fetch(`${sim.url}/connect/oauth2/authorize?${query}`, {
+    const response = await fetch(`${sim.url}/connect/oauth2/authorize?${query.toString()}`, {
       redirect: 'manual',
     })
     expect(response.status).toBe(400)
