@@ -4,7 +4,8 @@ import type { Clock } from './clock'
 import type { Env } from './env'
 import type { IdentityProvider } from './identity/identity-provider'
 import type { Logger } from './logger'
-import type { OrderConfirmer } from './services/order-confirmer'
+import type { Metrics } from './metrics/create-metrics'
+import type { CoalescingOrderConfirmer, OrderConfirmer } from './services/order-confirmer'
 import type { Reconciler } from './services/reconciler'
 import type { Repository } from './store/repository'
 
@@ -18,6 +19,10 @@ export interface AppDeps {
   logger: Logger
   confirmer: OrderConfirmer
   reconciler: Reconciler
+  /** The coalesced Query settler behind notifications, polls and the reconciler. */
+  settler: CoalescingOrderConfirmer
+  /** The app's Prometheus instruments (a registry per app). */
+  metrics: Metrics
   /** The transport for the sandbox wallet forward (tests may wrap it); default the global fetch. */
   fetch: typeof fetch
 }

@@ -6,13 +6,18 @@ import Koa from 'koa'
 
 import type { AppDeps } from './app-deps'
 import type { AppState } from './app-state'
+import { httpMetrics } from './metrics/http-metrics'
+import { metricsRoutes } from './metrics/metrics-routes'
 import { errorBoundary } from './middleware/error-boundary'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
 import { staticFiles } from './middleware/static-files'
+import { openApiRoutes } from './openapi/openapi-routes'
+import { adminRoutes } from './routes/admin'
 import { configRoutes } from './routes/config-routes'
 import { healthRoutes } from './routes/health-routes'
 import { imageRoutes } from './routes/image-routes'
+import { notifyRoutes } from './routes/notify'
 import { orderRoutes } from './routes/order-routes'
 import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
@@ -26,12 +31,21 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
   const app = new Koa<AppState>({ proxy: deps.env.TRUST_PROXY })
   const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
   app.use(requestId())
+  app.use(httpMetrics(deps.metrics))
   app.use(requestLog(deps.logger))
   app.use(errorBoundary(deps.logger))
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff')
     await next()
   })
+  // Before the body parser: the notification route reads (and stores) the raw bytes itself.
+  app.use(
+    notifyRoutes({
+      ...deps,
+      notifySecret: deps.env.NOTIFY_SECRET,
+      confirmer: deps.settler,
+    }).routes(),
+  )
   app.use(
     bodyParser({
       enableTypes: ['json', 'form', 'text'],
@@ -51,6 +65,9 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
     imageRoutes(),
     orderRoutes(deps),
     sandboxRoutes(deps),
+    adminRoutes(deps),
+    metricsRoutes(deps.metrics),
+    openApiRoutes(deps.env.PUBLIC_BASE_URL),
     ...extraRouters,
   ]
   for (const router of routers) app.use(router.routes())

@@ -8,8 +8,9 @@ import { systemClock } from './clock'
 import type { Env } from './env'
 import { createPlatformIdentityProvider } from './identity/platform-identity-provider'
 import { createLogger } from './logger'
-import { noopConfirmer } from './services/order-confirmer'
-import { noopReconciler } from './services/reconciler'
+import { createMetrics } from './metrics/create-metrics'
+import { createOrderConfirmer } from './services/order-confirmer'
+import { createReconciler } from './services/reconciler'
 import { createRepository } from './store/create-repository'
 
 /**
@@ -23,6 +24,9 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
   const httpFetch = overrides.fetch ?? fetch
   const repository = overrides.repository ?? (await createRepository(env.DATABASE_URL))
   await seedCatalogue(repository)
+  const metrics =
+    overrides.metrics ??
+    createMetrics({ countOrdersByStatus: () => repository.countOrdersByStatus() })
   const lianke =
     overrides.lianke ??
     createLiankeClient({
@@ -33,6 +37,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       deadlineMs: env.LIANKE_DEADLINE_MS,
       allowAlipayOpenId: env.ALIPAY_OPEN_ID_PASSTHROUGH,
       fetch: httpFetch,
+      onCall: (event) => metrics.observeUpstream(event),
     })
   const alipayKeys =
     env.ALIPAY_PRIVATE_KEY_FILE !== undefined && env.ALIPAY_PUBLIC_KEY_FILE !== undefined
@@ -62,6 +67,27 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       timeoutMs: env.LOGIN_TIMEOUT_MS,
       fetch: httpFetch,
     })
+  const settler =
+    overrides.settler ??
+    createOrderConfirmer({
+      repository,
+      lianke,
+      clock,
+      logger,
+      storeNo: env.LIANKE_STORE_NO,
+      windowMs: env.QUERY_COALESCE_MS,
+    })
+  const reconciler =
+    overrides.reconciler ??
+    createReconciler({
+      repository,
+      confirmer: settler,
+      clock,
+      logger,
+      intervalMs: env.RECONCILE_INTERVAL_MS,
+      firstDelayMs: env.RECONCILE_AFTER_SECONDS * 1000,
+      maxDelayMs: env.RECONCILE_MAX_BACKOFF_SECONDS * 1000,
+    })
   return {
     env,
     repository,
@@ -69,8 +95,10 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     identity,
     clock,
     logger,
-    confirmer: overrides.confirmer ?? noopConfirmer,
-    reconciler: overrides.reconciler ?? noopReconciler,
+    confirmer: overrides.confirmer ?? settler,
+    reconciler,
+    settler,
+    metrics,
     fetch: httpFetch,
   }
 }

@@ -63,6 +63,11 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: positiveInt.default(10000),
   REQUEST_TIMEOUT_MS: positiveInt.default(30000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+  RECONCILE_INTERVAL_MS: positiveInt.default(5000),
+  RECONCILE_AFTER_SECONDS: positiveInt.default(60),
+  RECONCILE_MAX_BACKOFF_SECONDS: positiveInt.default(900),
+  QUERY_COALESCE_MS: positiveInt.default(3000),
+  POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),
 })
 
 /** Every BFF setting, validated; see the README's settings table. */
