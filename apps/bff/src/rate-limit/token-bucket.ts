@@ -27,12 +27,17 @@ export function createTokenBucket(options: { perMinute: number; clock: Clock }):
     take(key) {
       const now = options.clock.now()
       const bucket = buckets.get(key) ?? { tokens: capacity, updatedAt: now }
-      bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updatedAt) * perMs)
+      // A clock that steps back must not drain the bucket.
+      bucket.tokens = Math.min(
+        capacity,
+        bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs,
+      )
       bucket.updatedAt = now
       if (buckets.size >= MAX_KEYS && !buckets.has(key)) {
         // Full buckets carry no information; dropping them bounds memory under a flood of keys.
         for (const [name, other] of buckets) {
-          if (other.tokens + (now - other.updatedAt) * perMs >= capacity) buckets.delete(name)
+          if (other.tokens + Math.max(0, now - other.updatedAt) * perMs >= capacity)
+            buckets.delete(name)
         }
       }
       buckets.set(key, bucket)

@@ -98,6 +98,8 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     ALIPAY_PUBLIC_KEY_FILE: SIMULATOR_FIXTURES.alipayPublicKeyPath,
     LOGIN_TIMEOUT_MS: '1000',
     LOG_LEVEL: 'debug',
+    RATE_LIMIT_SESSIONS_PER_MINUTE: '1000',
+    RATE_LIMIT_ORDERS_PER_MINUTE: '1000',
     ...options.env,
   })
   // Observes (never alters) the BFF's outbound traffic to learn the session_keys handed out.
