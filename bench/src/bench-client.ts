@@ -35,7 +35,9 @@ async function call(
   })
   const text = await response.text()
   if (response.status !== expected) {
-    throw new Error(`${init.method ?? 'call'} ${url} → HTTP ${response.status} ${text.slice(0, 300)}`)
+    throw new Error(
+      `${init.method ?? 'call'} ${url} → HTTP ${response.status} ${text.slice(0, 300)}`,
+    )
   }
   return text.length > 0 && text.trimStart().startsWith('{') ? JSON.parse(text) : text
 }
@@ -100,7 +102,11 @@ export function createBenchClient(urls: { bff: string; simulator: string }) {
 
     /** The BFF's status of an order. */
     async orderStatus(token: string, orderNo: string): Promise<string> {
-      return text(await call(`${urls.bff}/api/orders/${orderNo}`, { token }, 200), 'order', 'status')
+      return text(
+        await call(`${urls.bff}/api/orders/${orderNo}`, { token }, 200),
+        'order',
+        'status',
+      )
     },
 
     /** The wallet pays successfully as `payer`. */

@@ -138,5 +138,7 @@ export async function waitUntilOk(
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs))
   }
-  throw new Error(`${child.name}: ${url} not ready after ${options.timeoutMs} ms (${last}):\n${child.tail()}`)
+  throw new Error(
+    `${child.name}: ${url} not ready after ${options.timeoutMs} ms (${last}):\n${child.tail()}`,
+  )
 }

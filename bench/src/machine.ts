@@ -32,7 +32,8 @@ const PACKAGES: ReadonlyArray<readonly [string, string]> = [
 /** Reads the CPU, memory, Node and package versions. */
 export function machineInfo(): MachineInfo {
   const packages: Record<string, string> = {}
-  for (const [name, from] of PACKAGES) packages[name] = installedVersion(name, join(PATHS.root, from))
+  for (const [name, from] of PACKAGES)
+    packages[name] = installedVersion(name, join(PATHS.root, from))
   return {
     cpus: availableParallelism(),
     cpuModel: cpuModel(),

@@ -89,6 +89,7 @@ function loadSection(results: BenchResults): string[] {
     )
   }
   if (results.bffMissing) lines.push('', `BFF targets not measured: ${results.bffMissing}`)
+  for (const note of results.missingTargets) lines.push('', `Not measured: ${note}`)
   return [...lines, '']
 }
 

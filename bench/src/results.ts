@@ -21,6 +21,8 @@ export interface BenchResults {
   samples: Map<string, LoadSample[]>
   /** Why the BFF targets are absent, when they are. */
   bffMissing: string | null
+  /** Single BFF targets that could not be measured, each with its reason. */
+  missingTargets: string[]
   ratios: RatioResult[]
   storeSizes: Record<StoreTarget, Measured<StoreSize>>
   firstPaint: Measured<number[]>

@@ -26,7 +26,13 @@ import { smokeFailures } from './smoke-gate'
 import { startBaselineChild, startBffChild, startSimulatorChild, type RunningChild } from './stack'
 import { measureStartup } from './startup-time'
 import { buildStoreTarget } from './store-build'
-import { measureStoreSize, storeDist, STORE_TARGETS, type StoreSize, type StoreTarget } from './store-size'
+import {
+  measureStoreSize,
+  storeDist,
+  STORE_TARGETS,
+  type StoreSize,
+  type StoreTarget,
+} from './store-size'
 import { baselineTargets } from './targets/baseline-targets'
 import { bffTargets } from './targets/bff-targets'
 import type { LoadTarget } from './targets/load-target'
@@ -88,6 +94,7 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   let proxy: RunningChild | null = null
   let bff: (RunningChild & { notifySecret: string }) | null = null
   let bffMissing: string | null = null
+  const missingTargets: string[] = []
   let sku = 'SKU-UNKNOWN'
   let paidShopper: BenchShopper | null = null
   let bffLoadTargets: LoadTarget[] = []
@@ -116,6 +123,11 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
       sku = started.value.prepared.fixture.sku
       paidShopper = await client.openSession('bench-paid-latency')
       bffLoadTargets = bffTargets(started.value.prepared.fixture)
+      const notificationMissing = started.value.prepared.notificationMissing
+      if (notificationMissing) {
+        log(`duplicate notification not measured: ${notificationMissing}`)
+        missingTargets.push(`BFF duplicate notification (${notificationMissing})`)
+      }
     } else bffMissing = started.reason
   } else bffMissing = `the simulator did not start: ${simulator.reason}`
 
@@ -138,7 +150,8 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   const firstPaint: Measured<number[]> = await (async () => {
     if (config.fcpLoads === 0) return { ok: false, reason: 'skipped in the smoke run' }
     if (!sizes.h5.ok) return { ok: false, reason: sizes.h5.reason }
-    if (bff === null) return { ok: false, reason: 'the BFF (which serves the H5 store) is not running' }
+    if (bff === null)
+      return { ok: false, reason: 'the BFF (which serves the H5 store) is not running' }
     const url = `${bff.url}/`
     log(`first contentful paint: ${config.fcpLoads} loads of ${url}`)
     const measured = await attempt('first contentful paint', () =>
@@ -199,6 +212,7 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
     targets: targets.map(({ id, label }) => ({ id, label })),
     samples,
     bffMissing,
+    missingTargets,
     ratios: computeRatios(samples),
     storeSizes: sizes,
     firstPaint,
@@ -236,7 +250,9 @@ async function main(): Promise<number> {
     return 0
   } catch (error) {
     keepWorkDir = true
-    console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    console.error(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    )
     log(`children's logs kept in ${workDir}`)
     return 1
   } finally {

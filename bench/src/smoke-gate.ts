@@ -12,6 +12,7 @@ const PAID_CEILING_MS = 10000
 export function smokeFailures(results: BenchResults): string[] {
   const failures: string[] = []
   if (results.bffMissing) failures.push(`the BFF could not be measured: ${results.bffMissing}`)
+  for (const note of results.missingTargets) failures.push(`not measured: ${note}`)
   for (const ratio of results.ratios) {
     if (ratio.ratio < ratio.rule.smokeFloor) {
       failures.push(

@@ -13,7 +13,10 @@ export interface RunningChild {
 }
 
 /** Starts the simulator with notifications sped up by `timeScale`. */
-export async function startSimulatorChild(workDir: string, timeScale: number): Promise<RunningChild> {
+export async function startSimulatorChild(
+  workDir: string,
+  timeScale: number,
+): Promise<RunningChild> {
   const port = await freePort()
   const child = spawnChild('simulator', PATHS.simulatorMain, {
     env: { SIMULATOR_PORT: String(port), SIMULATOR_TIME_SCALE: String(timeScale) },

@@ -9,21 +9,19 @@ export interface BffFixture {
   tokens: readonly string[]
   /** An order of `tokens[0]`'s shopper, read by the GET target. */
   readOrderNo: string
-  /** An already-paid order and the notification body the aggregator sent for it. */
-  paidOrderNo: string
-  notifyPath: string
-  notifyBody: string
+  /** An already-paid order's notification (path and body), or null when paying failed. */
+  duplicateNotification: { orderNo: string; path: string; body: string } | null
   sku: string
 }
 
 /**
- * The three BFF targets. POST /api/orders rotates over the shoppers and sends a fresh
+ * The BFF targets (the duplicate notification only when the fixture has a paid order). POST /api/orders rotates over the shoppers and sends a fresh
  * Idempotency-Key on every request, so each one creates a new order and a new JSAPIPay call.
  */
 export function bffTargets(fixture: BffFixture): LoadTarget[] {
   let next = 0
   const tokens = fixture.tokens
-  return [
+  const targets: LoadTarget[] = [
     {
       id: 'bff-get-order',
       label: 'BFF GET /api/orders/:order_no',
@@ -50,13 +48,17 @@ export function bffTargets(fixture: BffFixture): LoadTarget[] {
         }
       },
     },
-    {
+  ]
+  const notification = fixture.duplicateNotification
+  if (notification) {
+    targets.push({
       id: 'bff-duplicate-notify',
       label: 'BFF duplicate notification',
-      url: `${fixture.url}${fixture.notifyPath}`,
+      url: `${fixture.url}${notification.path}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: fixture.notifyBody,
-    },
-  ]
+      body: notification.body,
+    })
+  }
+  return targets
 }
