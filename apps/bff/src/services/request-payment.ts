@@ -1,4 +1,4 @@
-import { isLiankeError, type LiankeClient } from '@quickpay/lianke'
+import { isLiankeError, isOrderExistsError, type LiankeClient } from '@quickpay/lianke'
 
 import type { AppError } from '../errors/app-error'
 import { errors } from '../errors/errors'
@@ -76,6 +76,9 @@ export async function requestPayment(
     const detail = errorDetail(error)
     deps.logger.warn({ order_no: order.order_no, ...detail }, 'JSAPIPay failed')
     if (!isLiankeError(error)) throw error
+    // Our order numbers are unique, so "exists" means an earlier attempt of ours (maybe from a
+    // process that died) reached the aggregator: continue that order instead of failing it.
+    if (isOrderExistsError(error)) return resolveExisting(deps, order)
     if (error.maybeProcessed) {
       const appError =
         error.code === 'TIMEOUT' ? errors.upstreamTimeout(error) : errors.upstreamUnavailable(error)
@@ -84,6 +87,43 @@ export async function requestPayment(
     if (error.retriable)
       return { kind: 'unavailable', error: errors.upstreamUnavailable(error), detail }
     return { kind: 'rejected', error: errors.upstreamRejected(error), detail }
+  }
+}
+
+/** Reads an order the aggregator already has through Query; it must be ours (amount and attach). */
+async function resolveExisting(
+  deps: RequestPaymentDeps,
+  order: OrderRecord,
+): Promise<PaymentOutcome> {
+  try {
+    const found = await deps.lianke.query({ order_no: order.order_no })
+    const amountMatches = found.total_amount == null || found.total_amount === order.amount
+    const attachMatches = found.attach == null || found.attach === order.attach
+    if (!amountMatches || !attachMatches) {
+      return {
+        kind: 'rejected',
+        error: errors.upstreamRejected(),
+        detail: {
+          error: 'EXISTING_ORDER_MISMATCH',
+          amount_matches: amountMatches,
+          attach_matches: attachMatches,
+        },
+      }
+    }
+    const param = found.cloudpay_param
+    if (typeof param === 'string' && param.length > 0)
+      return { kind: 'created', cloudpay_param: param }
+    return {
+      kind: 'unknown',
+      error: errors.upstreamUnavailable(),
+      detail: { error: 'EXISTING_WITHOUT_PARAM', transaction_status: found.transaction_status },
+    }
+  } catch (error) {
+    const detail = errorDetail(error)
+    if (!isLiankeError(error)) throw error
+    const appError =
+      error.code === 'TIMEOUT' ? errors.upstreamTimeout(error) : errors.upstreamUnavailable(error)
+    return { kind: 'unknown', error: appError, detail }
   }
 }
 
