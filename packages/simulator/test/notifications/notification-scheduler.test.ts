@@ -29,12 +29,16 @@ async function paidOrder(sim: RunningSimulator, notifyUrl: string): Promise<stri
   return order.order_no ?? ''
 }
 
+function recorded(sim: RunningSimulator, orderNo: string): number {
+  return sim.state.findOrder(orderNo)?.notifications.length ?? 0
+}
+
 describe('notification schedule', () => {
   it('pushes 10 quick attempts 20 s apart, then every 30 min for 24 h, to a receiver that never acknowledges', async () => {
     const { sim, receiver } = await setUp(100_000, () => ({ body: 'no' }))
     const orderNo = await paidOrder(sim, receiver.url)
 
-    await waitFor(() => receiver.bodies.length >= 58, 15_000)
+    await waitFor(() => recorded(sim, orderNo) >= 58, 15_000)
     await pause(100)
     const view = await orderView(sim, orderNo)
 
@@ -55,7 +59,7 @@ describe('notification schedule', () => {
     const { sim, receiver } = await setUp(1000, (n) => ({ body: n === 3 ? 'SUCCESS' : 'FAIL' }))
     const orderNo = await paidOrder(sim, receiver.url)
 
-    await waitFor(() => receiver.bodies.length >= 3)
+    await waitFor(() => recorded(sim, orderNo) >= 3)
     await pause(150) // the next attempt would be due 20 ms (scaled) later
     const view = await orderView(sim, orderNo)
 
@@ -73,7 +77,7 @@ describe('notification schedule', () => {
     const { sim, receiver } = await setUp(1000, () => ({ body: ' OK\n' }))
     const orderNo = await paidOrder(sim, receiver.url)
 
-    await waitFor(() => receiver.bodies.length >= 1)
+    await waitFor(() => recorded(sim, orderNo) >= 1)
     await pause(100)
 
     expect(receiver.bodies).toHaveLength(1)
@@ -86,7 +90,7 @@ describe('notification schedule', () => {
     )
     const orderNo = await paidOrder(sim, receiver.url)
 
-    await waitFor(() => receiver.bodies.length >= 2)
+    await waitFor(() => recorded(sim, orderNo) >= 2)
     await pause(100)
 
     const view = await orderView(sim, orderNo)
@@ -109,6 +113,8 @@ describe('notification schedule', () => {
       buyer: PAYER,
     })
     expect(receiver.bodies[0]?.transaction_no).toMatch(/^4200\d{24}$/)
+    // The receiver has the body before the simulator has read its answer.
+    await waitFor(() => sim.state.stats.notifications.acknowledged === 1)
     expect(sim.state.stats.notifications).toEqual({ sent: 1, acknowledged: 1 })
   })
 
@@ -117,7 +123,7 @@ describe('notification schedule', () => {
     cleanups.push(() => sim.close())
     const orderNo = await paidOrder(sim, 'http://127.0.0.1:1/notify')
 
-    await waitFor(() => sim.state.findOrder(orderNo)!.notifications.length >= 2)
+    await waitFor(() => recorded(sim, orderNo) >= 2)
 
     const first = (await orderView(sim, orderNo)).notifications[0]
     expect(first?.outcome).toBe('error')
@@ -135,7 +141,7 @@ describe('notification faults', () => {
     })
     const orderNo = await paidOrder(sim, receiver.url)
 
-    await waitFor(() => sim.state.findOrder(orderNo)!.notifications.length >= 3)
+    await waitFor(() => recorded(sim, orderNo) >= 3)
 
     expect(receiver.bodies).toHaveLength(0)
     const view = await orderView(sim, orderNo)
@@ -155,7 +161,7 @@ describe('notification faults', () => {
     })
     const orderNo = await paidOrder(sim, receiver.url)
 
-    await waitFor(() => receiver.bodies.length >= 4)
+    await waitFor(() => recorded(sim, orderNo) >= 4)
     await pause(100)
 
     expect(receiver.bodies).toHaveLength(4)
