@@ -11,6 +11,7 @@ import { createLogger } from './logger'
 import { createMetrics } from './metrics/create-metrics'
 import { createOrderConfirmer } from './services/order-confirmer'
 import { createReconciler } from './services/reconciler'
+import { retryPendingRefund } from './services/refund-order'
 import { createRepository } from './store/create-repository'
 
 /**
@@ -87,6 +88,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       intervalMs: env.RECONCILE_INTERVAL_MS,
       firstDelayMs: env.RECONCILE_AFTER_SECONDS * 1000,
       maxDelayMs: env.RECONCILE_MAX_BACKOFF_SECONDS * 1000,
+      retryRefund: (refund) => retryPendingRefund({ repository, lianke, clock, logger }, refund),
     })
   return {
     env,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
-import type { OrderPatch, OrderRecord, Repository } from '../store/repository'
+import type { OrderPatch, OrderRecord, RefundRecord, Repository } from '../store/repository'
 import type { CoalescingOrderConfirmer } from './order-confirmer'
 import type { SettleResult } from './settle-order'
 
@@ -44,6 +44,10 @@ export interface ReconcilerDeps {
   maxDelayMs: number
   /** Orders leased per tick. */
   batchSize?: number
+  /** Finishes a refund left pending (same refund_no); refunds untouched this long are retried. */
+  retryRefund?: (refund: RefundRecord) => Promise<unknown>
+  /** How long a pending refund rests before the reconciler retries it (default 60 s). */
+  refundRetryAfterMs?: number
 }
 
 /**
@@ -173,6 +177,14 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
           'reconcile failed',
         )
       }
+    }
+    const retryRefund = deps.retryRefund
+    if (retryRefund !== undefined) {
+      const stale = await deps.repository.listPendingRefunds(
+        now - (deps.refundRetryAfterMs ?? 60_000),
+        batchSize,
+      )
+      for (const refund of stale) await retryRefund(refund)
     }
     if (summary.checked > 0) deps.logger.info({ ...summary }, 'reconciled')
     return summary

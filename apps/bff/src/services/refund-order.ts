@@ -280,3 +280,24 @@ export async function refundOrder(
     body: { refund: refundView(refund), order: adminOrderView(after) },
   }
 }
+
+/** After this many attempts a pending refund is left to the merchant (it stays on the order's timeline). */
+export const MAX_REFUND_ATTEMPTS = 10
+
+/**
+ * Finishes a refund left pending by an upstream failure (called by the reconciler): the same
+ * refund_no is queried and, if the aggregator never saw it, sent again. Never throws.
+ */
+export async function retryPendingRefund(
+  deps: RefundOrderDeps,
+  refund: RefundRecord,
+): Promise<RefundRecord | undefined> {
+  if (refund.attempts >= MAX_REFUND_ATTEMPTS) return undefined
+  const order = await deps.repository.findOrder(refund.order_no)
+  if (order === undefined) return undefined
+  try {
+    return await driveRefund(deps, refund, order.amount)
+  } catch {
+    return deps.repository.findRefund(refund.refund_no)
+  }
+}
