@@ -32,13 +32,13 @@ export default defineConfig<'webpack5'>((merge) => {
     env: { TARO_APP_BFF_URL: JSON.stringify(bffUrl) },
     defineConstants: {},
     copy: { patterns: [], options: {} },
+    // Mini-program templates for 8 nesting levels instead of 16 (deeper trees fall back to Taro's
+    // `comp` component): our pages are shallow and it keeps base.wxml small for the 500 KiB budget.
+    baseLevel: 8,
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // Templates for 8 nesting levels instead of 16 (deeper trees fall back to Taro's `comp`
-      // component): our pages are shallow and it keeps base.wxml small under the 500 KiB budget.
-      baseLevel: 8,
       compile: { include: compileInclude },
       postcss: {
         pxtransform: { enable: true, config: {} },

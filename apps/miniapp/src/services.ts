@@ -9,7 +9,13 @@ import { login } from './platform/login'
 
 /** The app's singletons, wired with Taro's transport and storage and the platform login. */
 export const services = {
-  client: createBffClient({ baseUrl: env.bffUrl, transport: taroTransport, storage: taroStorage, login, sleep }),
+  client: createBffClient({
+    baseUrl: env.bffUrl,
+    transport: taroTransport,
+    storage: taroStorage,
+    login,
+    sleep,
+  }),
   cart: cartStore(taroStorage),
   checkout: pendingCheckout(taroStorage),
   /** An absolute URL for a path the BFF serves (product images). */

@@ -71,7 +71,8 @@ export function createBffClient(options: BffClientOptions) {
   function read<T>(schema: Schema<T>, response: HttpResponse): T {
     if (response.status >= 400) throw errorOf(response)
     const parsed = schema.safeParse(response.body)
-    if (!parsed.success) throw new StoreError('BAD_RESPONSE', { status: response.status, cause: parsed.error })
+    if (!parsed.success)
+      throw new StoreError('BAD_RESPONSE', { status: response.status, cause: parsed.error })
     return parsed.data
   }
 
@@ -88,7 +89,12 @@ export function createBffClient(options: BffClientOptions) {
   async function newSession(): Promise<string> {
     const result = await login(await getConfig())
     if (result.kind === 'redirect') throw new StoreError('LOGIN_REDIRECT')
-    const response = await send({ method: 'POST', url: '/api/sessions', headers: {}, body: result.request })
+    const response = await send({
+      method: 'POST',
+      url: '/api/sessions',
+      headers: {},
+      body: result.request,
+    })
     const session = read(sessionSchema, response)
     sessions.write(session)
     return session.token
@@ -122,7 +128,8 @@ export function createBffClient(options: BffClientOptions) {
       try {
         response = await authed(request)
       } catch (error) {
-        if (delay === undefined || !(error instanceof StoreError) || error.code !== 'NETWORK_ERROR') throw error
+        if (delay === undefined || !(error instanceof StoreError) || error.code !== 'NETWORK_ERROR')
+          throw error
         await sleep(delay)
         continue
       }
@@ -147,7 +154,10 @@ export function createBffClient(options: BffClientOptions) {
     },
 
     /** `POST /api/orders` with the checkout attempt's key, retried with that same key. */
-    async createOrder(body: CreateOrderRequest, idempotencyKey: string): Promise<CreateOrderResponse> {
+    async createOrder(
+      body: CreateOrderRequest,
+      idempotencyKey: string,
+    ): Promise<CreateOrderResponse> {
       const response = await withRetries({
         method: 'POST',
         url: '/api/orders',
@@ -170,7 +180,11 @@ export function createBffClient(options: BffClientOptions) {
 
     /** `GET /api/orders/:order_no`; another shopper's order is ORDER_NOT_FOUND like an unknown one. */
     async getOrder(orderNo: string): Promise<Order> {
-      const response = await authed({ method: 'GET', url: `/api/orders/${encodeURIComponent(orderNo)}`, headers: {} })
+      const response = await authed({
+        method: 'GET',
+        url: `/api/orders/${encodeURIComponent(orderNo)}`,
+        headers: {},
+      })
       return read(orderResponseSchema, response).order
     },
 

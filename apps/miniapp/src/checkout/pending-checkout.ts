@@ -17,13 +17,18 @@ export interface PendingCheckout {
  * by every retry of it, a reload or a 重新支付 included, so the BFF never creates a second order
  * for one intent; a different cart starts a new attempt.
  */
-export function pendingCheckout(storage: KeyValueStorage, newKey: () => string = () => randomId(16)) {
+export function pendingCheckout(
+  storage: KeyValueStorage,
+  newKey: () => string = () => randomId(16),
+) {
   function read(): PendingCheckout | undefined {
     const raw = storage.get(CHECKOUT_KEY)
     if (raw === undefined) return undefined
     try {
       const parsed = JSON.parse(raw) as PendingCheckout
-      return typeof parsed.key === 'string' && Array.isArray(parsed.body?.items) ? parsed : undefined
+      return typeof parsed.key === 'string' && Array.isArray(parsed.body?.items)
+        ? parsed
+        : undefined
     } catch {
       return undefined
     }
@@ -36,7 +41,8 @@ export function pendingCheckout(storage: KeyValueStorage, newKey: () => string =
     /** The attempt for `body`: the stored one when it was made for the same body, else a new one. */
     begin(body: CreateOrderRequest): PendingCheckout {
       const existing = read()
-      if (existing !== undefined && JSON.stringify(existing.body) === JSON.stringify(body)) return existing
+      if (existing !== undefined && JSON.stringify(existing.body) === JSON.stringify(body))
+        return existing
       const attempt: PendingCheckout = { key: newKey(), body }
       storage.set(CHECKOUT_KEY, JSON.stringify(attempt))
       return attempt
@@ -45,7 +51,8 @@ export function pendingCheckout(storage: KeyValueStorage, newKey: () => string =
     /** Remembers which order the attempt created. */
     attachOrder(orderNo: string): void {
       const existing = read()
-      if (existing !== undefined) storage.set(CHECKOUT_KEY, JSON.stringify({ ...existing, order_no: orderNo }))
+      if (existing !== undefined)
+        storage.set(CHECKOUT_KEY, JSON.stringify({ ...existing, order_no: orderNo }))
     },
 
     /** The key of the attempt that created `orderNo`, if this device made it. */

@@ -11,7 +11,10 @@ import { POLL_WINDOW_MS, pollDelay } from './poll-delay'
 export interface PaymentControllerDeps {
   client: Pick<BffClient, 'getOrder' | 'paymentFor' | 'claim'>
   /** Opens the wallet (or the sandbox cashier) for these parameters. */
-  pay: (orderNo: string, payment: Awaited<ReturnType<BffClient['paymentFor']>>['payment']) => Promise<PayResult>
+  pay: (
+    orderNo: string,
+    payment: Awaited<ReturnType<BffClient['paymentFor']>>['payment'],
+  ) => Promise<PayResult>
   sleep: (ms: number) => Promise<void>
   now: () => number
   /** The checkout attempt's Idempotency-Key, sent again with every re-issue of the same order. */
@@ -34,6 +37,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
   let state: PayState = { phase: 'loading', canPayAgain: false }
   // Each payment attempt bumps the generation; a stale poll loop notices and stops.
   let generation = 0
+  let stopped = false
 
   function set(next: PayState): void {
     state = next
@@ -60,13 +64,13 @@ export function createPaymentController(orderNo: string, deps: PaymentController
     const started = deps.now()
     let latest = order
     for (let attempt = 0; ; attempt += 1) {
-      if (mine !== generation) return
+      if (stopped || mine !== generation) return
       try {
         latest = await deps.client.getOrder(orderNo)
       } catch {
         // A failed poll is just a poll without news; the next one may get through.
       }
-      if (mine !== generation) return
+      if (stopped || mine !== generation) return
       if (isSettled(latest)) {
         set(settledState(latest, outcome))
         return
@@ -98,14 +102,23 @@ export function createPaymentController(orderNo: string, deps: PaymentController
     // The shopper closed the sheet: look once, then offer paying the same order again.
     const latest = await deps.client.getOrder(orderNo).catch(() => order)
     if (mine !== generation) return
-    set(isSettled(latest) ? settledState(latest, outcome) : { phase: 'cancelled', order: latest, outcome, canPayAgain: true })
+    set(
+      isSettled(latest)
+        ? settledState(latest, outcome)
+        : { phase: 'cancelled', order: latest, outcome, canPayAgain: true },
+    )
   }
 
   async function pay(): Promise<void> {
+    if (stopped) return
     generation += 1
     const mine = generation
     const previous = state.order
-    set({ phase: 'paying', canPayAgain: false, ...(previous === undefined ? {} : { order: previous }) })
+    set({
+      phase: 'paying',
+      canPayAgain: false,
+      ...(previous === undefined ? {} : { order: previous }),
+    })
     let order = previous
     try {
       const issued = await deps.client.paymentFor(orderNo, deps.idempotencyKey)
@@ -150,6 +163,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
         )
         return
       }
+      if (stopped) return
       if (isSettled(order)) return set(settledState(order))
       set({ phase: 'ready', order, canPayAgain: true })
       if (autopay) await pay()
@@ -160,6 +174,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
 
     /** Stops polling (the page was left). */
     stop(): void {
+      stopped = true
       generation += 1
     },
   }

@@ -8,7 +8,10 @@ import { alipayTradeNoOf } from './read-cloudpay-param'
 import { waitForBridge } from './wait-for-bridge'
 
 /** Payment in an Alipay H5 page (service window): once AlipayJSBridge is ready, `call('tradePay', { tradeNO })`. */
-export async function payWithAlipayBridge(win: BrowserWindow, payment: Payment): Promise<PayResult> {
+export async function payWithAlipayBridge(
+  win: BrowserWindow,
+  payment: Payment,
+): Promise<PayResult> {
   const tradeNO = alipayTradeNoOf(payment)
   const bridge = await waitForBridge(win, 'AlipayJSBridge')
   return new Promise((resolve) => {

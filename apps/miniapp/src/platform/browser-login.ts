@@ -17,6 +17,11 @@ const RETURN_PARAMS = ['code', 'auth_code', 'state', 'app_id', 'scope', 'source'
  * bar; otherwise it remembers a fresh state and leaves for the authorize page ({ kind: 'redirect' }).
  */
 export function loginInBrowser(win: BrowserWindow, config: StoreConfig): Promise<LoginResult> {
+  // Settles asynchronously so an unsupported browser is a rejection, not a synchronous throw.
+  return Promise.resolve().then(() => loginNow(win, config))
+}
+
+function loginNow(win: BrowserWindow, config: StoreConfig): LoginResult {
   const { wallet } = browserWallet(win, config)
   const url = new URL(win.location.href)
   const code = url.searchParams.get(wallet === 'wechat' ? 'code' : 'auth_code')
@@ -29,19 +34,24 @@ export function loginInBrowser(win: BrowserWindow, config: StoreConfig): Promise
     win.sessionStorage.removeItem(STATE_KEY)
     win.history.replaceState(win.history.state, '', cleanUrl)
     if (expectedState === null || returnedState !== expectedState) {
-      return Promise.reject(new StoreError('LOGIN_STATE_MISMATCH'))
+      throw new StoreError('LOGIN_STATE_MISMATCH')
     }
     const channel = wallet === 'wechat' ? 'wechat-official-account' : 'alipay-service-window'
-    return Promise.resolve({ kind: 'code', request: { channel, code } })
+    return { kind: 'code', request: { channel, code } }
   }
 
   const state = randomId(16)
   win.sessionStorage.setItem(STATE_KEY, state)
   win.location.replace(authorizeUrl(wallet, config, cleanUrl, state))
-  return Promise.resolve({ kind: 'redirect' })
+  return { kind: 'redirect' }
 }
 
-function authorizeUrl(wallet: 'wechat' | 'alipay', config: StoreConfig, redirectUri: string, state: string): string {
+function authorizeUrl(
+  wallet: 'wechat' | 'alipay',
+  config: StoreConfig,
+  redirectUri: string,
+  state: string,
+): string {
   const redirect = encodeURIComponent(redirectUri)
   if (wallet === 'wechat') {
     const base = config.wechat.authorize_url

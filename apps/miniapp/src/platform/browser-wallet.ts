@@ -22,7 +22,8 @@ export function browserWallet(win: BrowserWindow, config: StoreConfig): BrowserW
   if (/AlipayClient/i.test(userAgent)) return { wallet: 'alipay', sandbox: false }
   if (!config.sandbox) throw new StoreError('UNSUPPORTED_BROWSER')
   const asked = new URL(win.location.href).searchParams.get('channel')
-  if (asked === 'alipay' || asked === 'wechat') win.sessionStorage.setItem(SANDBOX_WALLET_KEY, asked)
+  if (asked === 'alipay' || asked === 'wechat')
+    win.sessionStorage.setItem(SANDBOX_WALLET_KEY, asked)
   const wallet = win.sessionStorage.getItem(SANDBOX_WALLET_KEY) === 'alipay' ? 'alipay' : 'wechat'
   return { wallet, sandbox: true }
 }

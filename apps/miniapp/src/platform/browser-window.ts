@@ -24,7 +24,11 @@ export interface BrowserWindow {
   location: { href: string; replace(url: string): void }
   history: { state: unknown; replaceState(data: unknown, unused: string, url?: string): void }
   navigator: { userAgent: string }
-  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void }
+  sessionStorage: {
+    getItem(key: string): string | null
+    setItem(key: string, value: string): void
+    removeItem(key: string): void
+  }
   document: {
     addEventListener(type: string, listener: () => void, options?: boolean): void
     removeEventListener(type: string, listener: () => void, options?: boolean): void

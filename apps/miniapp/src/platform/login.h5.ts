@@ -1,6 +1,5 @@
 import { loginInBrowser } from './browser-login'
-import type { BrowserWindow } from './browser-window'
 import type { PlatformLogin } from './platform-types'
 
 /** H5 login through the wallet's OAuth redirect (see browser-login.ts). */
-export const login: PlatformLogin = (config) => loginInBrowser(window as unknown as BrowserWindow, config)
+export const login: PlatformLogin = (config) => loginInBrowser(window, config)

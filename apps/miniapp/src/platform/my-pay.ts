@@ -16,7 +16,7 @@ export interface MyPayApi {
  * Alipay mini-program payment: `my.tradePay({ tradeNO })`. A cancel (6001) arrives through
  * `success` like every other resultCode; a `fail` without one is `unknown`, never "failed".
  */
-export function payWithMy(my: MyPayApi, payment: Payment): Promise<PayResult> {
+export async function payWithMy(my: MyPayApi, payment: Payment): Promise<PayResult> {
   const tradeNO = alipayTradeNoOf(payment)
   return new Promise((resolve) => {
     let settled = false

@@ -23,7 +23,8 @@ const ALIPAY_OUTCOMES: Readonly<Record<string, PaymentOutcome>> = {
  * claim; anything unrecognised is `unknown` so the store keeps asking the BFF instead of guessing.
  */
 export function normaliseOutcome(result: RawPaymentResult): PaymentOutcome {
-  if (result.wallet === 'alipay') return ALIPAY_OUTCOMES[String(result.resultCode).trim()] ?? 'unknown'
+  if (result.wallet === 'alipay')
+    return ALIPAY_OUTCOMES[String(result.resultCode).trim()] ?? 'unknown'
   const message = result.errMsg.trim()
   switch (message) {
     case 'requestPayment:ok':
@@ -34,7 +35,10 @@ export function normaliseOutcome(result: RawPaymentResult): PaymentOutcome {
     case 'get_brand_wcpay_request:cancel':
       return 'cancelled'
   }
-  if (message.startsWith('requestPayment:fail') || message.startsWith('get_brand_wcpay_request:fail')) {
+  if (
+    message.startsWith('requestPayment:fail') ||
+    message.startsWith('get_brand_wcpay_request:fail')
+  ) {
     return 'failed'
   }
   return 'unknown'

@@ -10,7 +10,7 @@ import { payWithWeixinBridge } from './weixin-bridge-pay'
  * browser in sandbox mode, UNSUPPORTED_BROWSER otherwise. Never Taro.requestPayment: on H5 it is
  * a stub that resolves without paying (toolchain.md §3.5).
  */
-export function payInBrowser(win: BrowserWindow, input: PayInput): Promise<PayResult> {
+export async function payInBrowser(win: BrowserWindow, input: PayInput): Promise<PayResult> {
   const where = browserWallet(win, input.config)
   if (where.sandbox) return payWithSandboxCashier(input.cashier, input.orderNo)
   return where.wallet === 'wechat'

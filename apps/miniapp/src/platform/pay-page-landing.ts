@@ -6,7 +6,11 @@ import type { BrowserWindow } from './browser-window'
  * page, reload into it with `location.replace` (no extra history entry) and return false; the
  * reloaded page pays. `landingUrl` is `location.href` captured when the bundle first ran.
  */
-export function ensureLandedOnPayPage(win: BrowserWindow, landingUrl: string, payPageUrl: string): boolean {
+export function ensureLandedOnPayPage(
+  win: BrowserWindow,
+  landingUrl: string,
+  payPageUrl: string,
+): boolean {
   const landed = new URL(landingUrl)
   const target = new URL(payPageUrl, landed)
   if (landed.pathname === target.pathname) return true

@@ -6,7 +6,9 @@ declare const my: MyPayApi
 
 /** Alipay mini-program payment (see my-pay.ts); the sandbox cashier in sandbox mode. */
 export const pay: PlatformPay = (input) =>
-  input.config.sandbox ? payWithSandboxCashier(input.cashier, input.orderNo) : payWithMy(my, input.payment)
+  input.config.sandbox
+    ? payWithSandboxCashier(input.cashier, input.orderNo)
+    : payWithMy(my, input.payment)
 
 /** Mini-programs have no landing-URL rule: the current page always pays. */
 export const ensurePayLanding: EnsurePayLanding = () => true

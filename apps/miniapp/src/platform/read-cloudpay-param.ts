@@ -5,14 +5,16 @@ import { StoreError } from '../errors/store-error'
 /** The WeChat parameters of a payment; StoreError BAD_PAYMENT_PARAMS for anything else. */
 export function wechatParamsOf(payment: Payment) {
   const parsed = readCloudpayParam(payment)
-  if (parsed.wallet !== 'wechat') throw new StoreError('BAD_PAYMENT_PARAMS', { cause: 'not a WeChat payment' })
+  if (parsed.wallet !== 'wechat')
+    throw new StoreError('BAD_PAYMENT_PARAMS', { cause: 'not a WeChat payment' })
   return parsed.params
 }
 
 /** The Alipay trade number of a payment; StoreError BAD_PAYMENT_PARAMS for anything else. */
 export function alipayTradeNoOf(payment: Payment): string {
   const parsed = readCloudpayParam(payment)
-  if (parsed.wallet !== 'alipay') throw new StoreError('BAD_PAYMENT_PARAMS', { cause: 'not an Alipay payment' })
+  if (parsed.wallet !== 'alipay')
+    throw new StoreError('BAD_PAYMENT_PARAMS', { cause: 'not an Alipay payment' })
   return parsed.tradeNO
 }
 
@@ -20,7 +22,8 @@ function readCloudpayParam(payment: Payment) {
   try {
     return parseCloudpayParam(payment.paytype, payment.cloudpay_param)
   } catch (error) {
-    if (error instanceof CloudpayParamError) throw new StoreError('BAD_PAYMENT_PARAMS', { cause: error })
+    if (error instanceof CloudpayParamError)
+      throw new StoreError('BAD_PAYMENT_PARAMS', { cause: error })
     throw error
   }
 }

@@ -20,7 +20,7 @@ export function waitForBridge<K extends 'WeixinJSBridge' | 'AlipayJSBridge'>(
       if (bridge === undefined) return
       win.clearTimeout(timer)
       win.document.removeEventListener(eventName, onReady, false)
-      resolve(bridge as NonNullable<BrowserWindow[K]>)
+      resolve(bridge)
     }
     const timer = win.setTimeout(() => {
       win.document.removeEventListener(eventName, onReady, false)

@@ -11,7 +11,10 @@ import { waitForBridge } from './wait-for-bridge'
  * Payment in a WeChat H5 page (official account): once WeixinJSBridge is ready,
  * `invoke('getBrandWCPayRequest', …)` with all six parameters including appId.
  */
-export async function payWithWeixinBridge(win: BrowserWindow, payment: Payment): Promise<PayResult> {
+export async function payWithWeixinBridge(
+  win: BrowserWindow,
+  payment: Payment,
+): Promise<PayResult> {
   const params = wechatParamsOf(payment)
   const bridge = await waitForBridge(win, 'WeixinJSBridge')
   return new Promise((resolve) => {
@@ -26,7 +29,10 @@ export async function payWithWeixinBridge(win: BrowserWindow, payment: Payment):
         paySign: params.paySign,
       },
       (result) => {
-        const raw = { wallet: 'wechat', errMsg: String(result?.err_msg ?? result?.errMsg ?? '') } as const
+        const raw = {
+          wallet: 'wechat',
+          errMsg: String(result?.err_msg ?? result?.errMsg ?? ''),
+        } as const
         resolve({ outcome: normaliseOutcome(raw), raw: rawText(raw) })
       },
     )

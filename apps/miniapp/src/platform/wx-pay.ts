@@ -26,7 +26,7 @@ export interface WxPayApi {
  * `cloudpay_param` (never appId: the mini-program's own appid is implied). Settles on the first
  * callback, `complete` included, because very old clients report a cancel only there.
  */
-export function payWithWx(wx: WxPayApi, payment: Payment): Promise<PayResult> {
+export async function payWithWx(wx: WxPayApi, payment: Payment): Promise<PayResult> {
   const params = wechatParamsOf(payment)
   return new Promise((resolve) => {
     let settled = false

@@ -27,7 +27,10 @@ export default function CartPage() {
     setLines(services.cart.lines())
   }
   // An estimate only: the BFF prices the order from its catalogue.
-  const estimate = lines.reduce((sum, line) => sum + (catalogue?.get(line.sku)?.price ?? 0) * line.quantity, 0)
+  const estimate = lines.reduce(
+    (sum, line) => sum + (catalogue?.get(line.sku)?.price ?? 0) * line.quantity,
+    0,
+  )
 
   return (
     <View className="page cart">
@@ -43,7 +46,9 @@ export default function CartPage() {
           <View key={line.sku} id={`cart-line-${line.sku}`} className="card cart-line">
             <View className="line-info">
               <Text className="line-name">{product?.name ?? line.sku}</Text>
-              <Text className="price">{product === undefined ? '' : `¥${formatFen(product.price)}`}</Text>
+              <Text className="price">
+                {product === undefined ? '' : `¥${formatFen(product.price)}`}
+              </Text>
             </View>
             <View className="stepper">
               <View className="step minus" onClick={() => change(line.sku, line.quantity - 1)}>
@@ -59,7 +64,10 @@ export default function CartPage() {
       })}
       <View className="bottom-bar">
         <Text>
-          预计合计 <Text id="cart-total" className="price">¥{formatFen(estimate)}</Text>
+          预计合计{' '}
+          <Text id="cart-total" className="price">
+            ¥{formatFen(estimate)}
+          </Text>
         </Text>
         <Button
           id="cart-checkout"

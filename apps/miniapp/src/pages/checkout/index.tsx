@@ -28,11 +28,15 @@ export default function CheckoutPage() {
     )
     // Log in before the shopper taps pay: on H5 this may be a round trip through OAuth.
     services.client.ensureSession().catch((reason: unknown) => {
-      if (!(reason instanceof StoreError && reason.code === 'LOGIN_REDIRECT')) setError(errorMessageOf(reason))
+      if (!(reason instanceof StoreError && reason.code === 'LOGIN_REDIRECT'))
+        setError(errorMessageOf(reason))
     })
   })
 
-  const estimate = lines.reduce((sum, line) => sum + (catalogue?.get(line.sku)?.price ?? 0) * line.quantity, 0)
+  const estimate = lines.reduce(
+    (sum, line) => sum + (catalogue?.get(line.sku)?.price ?? 0) * line.quantity,
+    0,
+  )
 
   const submit = async () => {
     setBusy(true)
@@ -46,7 +50,8 @@ export default function CheckoutPage() {
       // On H5 this reloads the document at the pay page (payment-directory rule) and stops here.
       if (ensurePayLanding(url)) await Taro.redirectTo({ url })
     } catch (reason) {
-      if (!(reason instanceof StoreError && reason.code === 'LOGIN_REDIRECT')) setError(errorMessageOf(reason))
+      if (!(reason instanceof StoreError && reason.code === 'LOGIN_REDIRECT'))
+        setError(errorMessageOf(reason))
       setBusy(false)
     }
   }
@@ -61,7 +66,9 @@ export default function CheckoutPage() {
               <Text>
                 {product?.name ?? line.sku} × {line.quantity}
               </Text>
-              <Text className="price">{product === undefined ? '' : `¥${formatFen(product.price * line.quantity)}`}</Text>
+              <Text className="price">
+                {product === undefined ? '' : `¥${formatFen(product.price * line.quantity)}`}
+              </Text>
             </View>
           )
         })}

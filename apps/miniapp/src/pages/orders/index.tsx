@@ -16,7 +16,8 @@ export default function OrdersPage() {
 
   useDidShow(() => {
     services.client.listOrders().then(setOrders, (reason: unknown) => {
-      if (!(reason instanceof StoreError && reason.code === 'LOGIN_REDIRECT')) setError(errorMessageOf(reason))
+      if (!(reason instanceof StoreError && reason.code === 'LOGIN_REDIRECT'))
+        setError(errorMessageOf(reason))
     })
   })
 
@@ -35,11 +36,17 @@ export default function OrdersPage() {
             id={`order-${order.order_no}`}
             className="card order-item"
             data-status={order.status}
-            onClick={() => void Taro.navigateTo({ url: `/pages/order/index?order_no=${encodeURIComponent(order.order_no)}` })}
+            onClick={() =>
+              void Taro.navigateTo({
+                url: `/pages/order/index?order_no=${encodeURIComponent(order.order_no)}`,
+              })
+            }
           >
             <View className="row">
               <Text className="muted">{order.order_no}</Text>
-              <Text className={`order-status status-${order.status}`}>{ORDER_STATUS_TEXT[order.status]}</Text>
+              <Text className={`order-status status-${order.status}`}>
+                {ORDER_STATUS_TEXT[order.status]}
+              </Text>
             </View>
             <View className="row">
               <Text>{order.items.map((item) => `${item.name} × ${item.quantity}`).join('，')}</Text>

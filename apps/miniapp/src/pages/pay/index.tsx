@@ -1,6 +1,11 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
-import { formatFen, SETTLED_STATUSES, type WalletOutcome, type WalletPayResponse } from '@quickpay/contracts'
+import {
+  formatFen,
+  SETTLED_STATUSES,
+  type WalletOutcome,
+  type WalletPayResponse,
+} from '@quickpay/contracts'
 import { useEffect, useRef, useState } from 'react'
 
 import { SandboxCashier } from '../../components/sandbox-cashier'
@@ -58,7 +63,8 @@ export default function PayPage() {
         })
         void controller.current.load(autopay)
       },
-      (reason: unknown) => setState({ phase: 'error', message: errorMessageOf(reason), canPayAgain: false }),
+      (reason: unknown) =>
+        setState({ phase: 'error', message: errorMessageOf(reason), canPayAgain: false }),
     )
   })
   useUnload(() => controller.current?.stop())
@@ -137,10 +143,20 @@ export default function PayPage() {
       >
         查看我的订单
       </Button>
-      <Button id="back-to-store" className="secondary-button" onClick={() => void Taro.reLaunch({ url: '/pages/store/index' })}>
+      <Button
+        id="back-to-store"
+        className="secondary-button"
+        onClick={() => void Taro.reLaunch({ url: '/pages/store/index' })}
+      >
         继续购物
       </Button>
-      {cashierOpen && <SandboxCashier amount={state.order?.amount} busy={cashierBusy} onPick={(outcome) => void pick(outcome)} />}
+      {cashierOpen && (
+        <SandboxCashier
+          amount={state.order?.amount}
+          busy={cashierBusy}
+          onPick={(outcome) => void pick(outcome)}
+        />
+      )}
     </View>
   )
 }

@@ -14,7 +14,9 @@ export default function StorePage() {
   const [count, setCount] = useState(0)
 
   useLoad(() => {
-    services.client.listProducts().then(setProducts, (reason: unknown) => setError(errorMessageOf(reason)))
+    services.client
+      .listProducts()
+      .then(setProducts, (reason: unknown) => setError(errorMessageOf(reason)))
   })
   useDidShow(() => setCount(services.cart.count()))
 
@@ -35,7 +37,11 @@ export default function StorePage() {
       <View id="product-list" className="grid">
         {products?.map((product) => (
           <View key={product.sku} id={`product-${product.sku}`} className="product">
-            <Image className="product-image" src={services.assetUrl(product.image_url)} mode="aspectFit" />
+            <Image
+              className="product-image"
+              src={services.assetUrl(product.image_url)}
+              mode="aspectFit"
+            />
             <Text className="product-name">{product.name}</Text>
             <Text className="product-description">{product.description}</Text>
             <View className="product-footer">
@@ -48,10 +54,18 @@ export default function StorePage() {
         ))}
       </View>
       <View className="bottom-bar">
-        <View id="go-orders" className="bar-link" onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}>
+        <View
+          id="go-orders"
+          className="bar-link"
+          onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}
+        >
           我的订单
         </View>
-        <View id="go-cart" className="bar-primary" onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}>
+        <View
+          id="go-cart"
+          className="bar-primary"
+          onClick={() => void Taro.navigateTo({ url: '/pages/cart/index' })}
+        >
           购物车 <Text id="cart-count">{count}</Text>
         </View>
       </View>
