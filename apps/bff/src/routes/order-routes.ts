@@ -32,7 +32,7 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     maxOpenOrders: env.MAX_OPEN_ORDERS_PER_SHOPPER,
     idempotencyTtlMs: env.IDEMPOTENCY_TTL_HOURS * 3_600_000,
     keyLockMs: env.LIANKE_DEADLINE_MS + 5_000,
-    firstCheckDelayMs: 30_000,
+    firstCheckDelayMs: env.RECONCILE_AFTER_SECONDS * 1000,
   }
   const limiter = createTokenBucket({
     perMinute: env.RATE_LIMIT_ORDERS_PER_MINUTE,
@@ -71,7 +71,11 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = body
   })
   router.get('/api/orders/:order_no', auth, async (ctx) => {
-    ctx.body = await getOrder(deps, sessionOf(ctx.state), ctx.params.order_no ?? '')
+    ctx.body = await getOrder(
+      { ...deps, pollQueryAfterMs: env.POLL_QUERY_AFTER_SECONDS * 1000 },
+      sessionOf(ctx.state),
+      ctx.params.order_no ?? '',
+    )
   })
   router.post('/api/orders/:order_no/payment', auth, async (ctx) => {
     ctx.body = await reissuePayment(

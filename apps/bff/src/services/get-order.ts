@@ -14,12 +14,20 @@ export const CHECK_AFTER_MS = 3000
  * seconds is handed to the confirmer (which coalesces per order); the answer never waits for it.
  */
 export async function getOrder(
-  deps: { repository: Repository; clock: Clock; confirmer: OrderConfirmer },
+  deps: {
+    repository: Repository
+    clock: Clock
+    confirmer: OrderConfirmer
+    pollQueryAfterMs?: number
+  },
   session: SessionRecord,
   orderNo: string,
 ): Promise<OrderResponse> {
   const order = await findOwnOrder(deps.repository, session, orderNo)
-  if (order.status === 'pending' && deps.clock.now() - order.created_at >= CHECK_AFTER_MS) {
+  if (
+    order.status === 'pending' &&
+    deps.clock.now() - order.created_at >= (deps.pollQueryAfterMs ?? CHECK_AFTER_MS)
+  ) {
     deps.confirmer.requestCheck(order.order_no)
   }
   return { order: orderView(order) }
