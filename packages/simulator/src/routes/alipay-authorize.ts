@@ -5,6 +5,7 @@ import { SIMULATOR_DEFAULTS } from '../simulator-defaults'
 import type { SimulatorContext } from '../simulator-context'
 import { queryParam } from './query-param'
 import { redirectBack } from './redirect-back'
+import { simulatedUser } from './simulated-user'
 
 /**
  * `GET /oauth2/publicAppAuthorize.htm`: Alipay's silent `auth_base` authorization; redirects (302)
@@ -29,7 +30,7 @@ export function alipayAuthorize(sim: SimulatorContext): Middleware {
     const code = mintLoginCode(sim, {
       kind: 'alipay-oauth-token',
       appid: appId,
-      user: queryParam(ctx, 'sim_user'),
+      user: simulatedUser(ctx),
     })
     const params: Record<string, string> = { auth_code: code.code, app_id: appId, scope }
     const state = queryParam(ctx, 'state')

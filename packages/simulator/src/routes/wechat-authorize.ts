@@ -5,10 +5,11 @@ import { SIMULATOR_DEFAULTS } from '../simulator-defaults'
 import type { SimulatorContext } from '../simulator-context'
 import { queryParam } from './query-param'
 import { redirectBack } from './redirect-back'
+import { simulatedUser } from './simulated-user'
 
 /**
  * `GET /connect/oauth2/authorize`: the official account's silent `snsapi_base` authorization. No
- * consent page: it redirects (302) straight to `redirect_uri?code=…&state=…`. `sim_user` picks the
+ * consent page: it redirects (302) straight to `redirect_uri?code=…&state=…`. `sim_user` (query, else cookie) picks the
  * shopper (default `shopper`), `sim_snapshot=1` makes a snapshot-page user.
  */
 export function wechatAuthorize(sim: SimulatorContext): Middleware {
@@ -35,7 +36,7 @@ export function wechatAuthorize(sim: SimulatorContext): Middleware {
     const code = mintLoginCode(sim, {
       kind: 'wechat-oauth2',
       appid,
-      user: queryParam(ctx, 'sim_user'),
+      user: simulatedUser(ctx),
       snapshot: queryParam(ctx, 'sim_snapshot') === '1',
     })
     redirectBack(ctx, redirectUri, { code: code.code, state: queryParam(ctx, 'state') ?? '' })

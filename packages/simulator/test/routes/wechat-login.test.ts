@@ -151,6 +151,27 @@ describe('WeChat official account OAuth', () => {
     expect(token.openid).toBe(dave.openid)
   })
 
+  it("the authorize page takes the shopper from the browser's sim_user cookie when no query names one", async () => {
+    const query = new URLSearchParams({
+      appid: OA.appid,
+      redirect_uri: 'http://127.0.0.1:3000/',
+      response_type: 'code',
+      scope: 'snsapi_base',
+    })
+    const asErin = await fetch(`${sim.url}/connect/oauth2/authorize?${query.toString()}`, {
+      redirect: 'manual',
+      headers: { cookie: 'sim_user=erin' },
+    })
+    const asDefault = await fetch(`${sim.url}/connect/oauth2/authorize?${query.toString()}`, {
+      redirect: 'manual',
+    })
+    const codeOf = (response: Response) =>
+      new URL(response.headers.get('location') ?? '').searchParams.get('code') ?? ''
+    const erin = await mint('wechat-official-account', { user: 'erin' })
+    expect((await oauthToken(codeOf(asErin))).openid).toBe(erin.openid)
+    expect((await oauthToken(codeOf(asDefault))).openid).not.toBe(erin.openid)
+  })
+
   it('the authorize page refuses the mini-program appid', async () => {
     const query = new URLSearchParams({
       appid: MP.appid,
