@@ -56,15 +56,25 @@ export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
       return
     }
     const raw = await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES)
-    await receiveNotification(
-      {
-        repository: deps.repository,
-        confirmer: deps.confirmer,
-        clock: deps.clock,
-        onOutcome: (outcome) => deps.metrics.countNotification(outcome),
-      },
-      { rawBody: raw.toString('utf8'), contentType: ctx.get('content-type') || null },
-    )
+    let counted = false
+    try {
+      await receiveNotification(
+        {
+          repository: deps.repository,
+          confirmer: deps.confirmer,
+          clock: deps.clock,
+          onOutcome: (outcome) => {
+            counted = true
+            deps.metrics.countNotification(outcome)
+          },
+        },
+        { rawBody: raw.toString('utf8'), contentType: ctx.get('content-type') || null },
+      )
+    } catch (error) {
+      // The database could not record it (R10): counted apart, answered 5xx by the boundary.
+      if (!counted) deps.metrics.countNotification('not_durable')
+      throw error
+    }
     ctx.status = 200
     ctx.type = 'text/plain'
     ctx.body = Buffer.from('SUCCESS')

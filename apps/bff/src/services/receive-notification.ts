@@ -1,6 +1,7 @@
+import type { OrderStatus } from '@quickpay/contracts'
+
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
-import type { OrderStatus } from '@quickpay/contracts'
 import type { Repository } from '../store/repository'
 import type { CoalescingOrderConfirmer } from './order-confirmer'
 
@@ -14,6 +15,7 @@ export type NotificationOutcome =
   | 'not_confirmed'
   | 'query_failed'
   | 'unreadable'
+  | 'not_durable'
 
 /** What receiving a notification needs. */
 export interface ReceiveNotificationDeps {
