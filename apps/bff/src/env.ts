@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 import { formatIssues } from '@quickpay/contracts'
 
+import { CRASH_POINTS } from './crash-points'
+
 const booleanText = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1')
@@ -68,6 +70,8 @@ const envSchema = z.object({
   RECONCILE_MAX_BACKOFF_SECONDS: positiveInt.default(900),
   QUERY_COALESCE_MS: positiveInt.default(3000),
   POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),
+  /** Test-only (F4): SIGKILL the process at this named crash point of a create; never set in production. */
+  BFF_CRASH_POINT: z.enum(CRASH_POINTS).optional(),
 })
 
 /** Every BFF setting, validated; see the README's settings table. */

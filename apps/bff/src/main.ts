@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 
 import { createApp } from './app'
 import { createAppDeps } from './create-app-deps'
+import { armCrashPoint } from './crash-points'
 import { loadEnv } from './env'
 
 /** Stops accepting connections and waits for in-flight requests, up to `graceMs`. */
@@ -21,6 +22,7 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
 }
 
 const env = loadEnv(process.env)
+armCrashPoint(env.BFF_CRASH_POINT)
 const deps = await createAppDeps(env)
 const app = createApp(deps)
 const handle = app.callback()

@@ -1,6 +1,7 @@
 import { createOrderRequestSchema, payTypeOfChannel } from '@quickpay/contracts'
 
 import type { Clock } from '../clock'
+import { crashPoint } from '../crash-points'
 import { errorBody } from '../errors/error-body'
 import { errors } from '../errors/errors'
 import type { OrderRecord, Repository, SessionRecord } from '../store/repository'
@@ -153,6 +154,7 @@ export async function createOrder(
     return { kind: 'proceed', order }
   })
 
+  crashPoint('after-insert')
   if (claim.kind === 'replay') return claim.answer
   if (claim.kind === 'answer') {
     const answer: StoredAnswer =
@@ -172,6 +174,7 @@ export async function createOrder(
       .catch(() => undefined)
     throw error
   }
+  crashPoint('after-upstream')
   const settledAt = deps.clock.now()
   const answer = await deps.repository.transaction(async (tx) => {
     const order = await recordPaymentOutcome(tx, claim.order, outcome, settledAt)
@@ -191,6 +194,7 @@ export async function createOrder(
     await tx.releaseIdempotencyKey(session.payer_id, key, settledAt)
     return undefined
   })
+  crashPoint('after-commit')
   if (answer !== undefined) return answer
   if (outcome.kind === 'created') throw errors.internal(new Error('unreachable'))
   throw outcome.error
