@@ -74,7 +74,9 @@ export async function requestPayment(
     }
   } catch (error) {
     const detail = errorDetail(error)
-    deps.logger.warn({ order_no: order.order_no, ...detail }, 'JSAPIPay failed')
+    // The aggregator's own message stays on the timeline only: it may echo request data.
+    const { upstream_message: _omitted, ...loggable } = detail
+    deps.logger.warn({ order_no: order.order_no, ...loggable }, 'JSAPIPay failed')
     if (!isLiankeError(error)) throw error
     // Our order numbers are unique, so "exists" means an earlier attempt of ours (maybe from a
     // process that died) reached the aggregator: continue that order instead of failing it.

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createRepository, type OrderRecord, type Repository } from '../../src/index'
+import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
+
+function order(orderNo: string, overrides: Partial<OrderRecord> = {}): OrderRecord {
+  return {
+    order_no: orderNo,
+    payer_id: 'payer-1',
+    channel: 'wechat-miniprogram',
+    appid: 'wx0000000000000001',
+    paytype: 11,
+    status: 'pending',
+    amount: 100,
+    items: [{ sku: 'x', name: '商品', quantity: 1, price: 100 }],
+    attach: 'a',
+    cloudpay_param: null,
+    upstream: 'not_called',
+    transaction_no: null,
+    paid_at: null,
+    expires_at: 2_000,
+    created_at: 1_000,
+    updated_at: 1_000,
+    needs_review: false,
+    review_reason: null,
+    refunded_amount: 0,
+    next_check_at: 1_500,
+    check_attempts: 0,
+    lease_owner: null,
+    lease_until: null,
+    ...overrides,
+  }
+}
+
+describe.each(TEST_DATABASES)('the repository on %s', (db) => {
+  let database: FreshDatabase
+  let repository: Repository
+  beforeAll(async () => {
+    database = await freshDatabase(db)
+    repository = await createRepository(database.url)
+  })
+  afterAll(async () => {
+    await repository.close()
+    await database.drop()
+  })
+
+  it('round-trips 9 999 999 999 fen exactly (S10)', async () => {
+    await repository.insertOrder(
+      order('BIG', { amount: 9_999_999_999, refunded_amount: 9_999_999_999 }),
+    )
+    const stored = await repository.findOrder('BIG')
+    expect(stored?.amount).toBe(9_999_999_999)
+    expect(stored?.refunded_amount).toBe(9_999_999_999)
+    expect(typeof stored?.amount).toBe('number')
+    expect(stored?.items).toEqual([{ sku: 'x', name: '商品', quantity: 1, price: 100 }])
+  })
+
+  it('moves states only from the allowed ones, once, under concurrent transitions', async () => {
+    await repository.insertOrder(order('RACE'))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        repository.transitionOrder('RACE', ['pending'], 'paid', { transaction_no: 'T1' }, 1_100),
+      ),
+    )
+    expect(results.filter(Boolean)).toHaveLength(1)
+    expect(await repository.transitionOrder('RACE', ['pending'], 'failed', {}, 1_200)).toBe(false)
+    expect((await repository.findOrder('RACE'))?.status).toBe('paid')
+  })
+
+  it('rolls a transaction back when its work throws', async () => {
+    await expect(
+      repository.transaction(async (tx) => {
+        await tx.insertOrder(order('ROLLBACK'))
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(await repository.findOrder('ROLLBACK')).toBeUndefined()
+  })
+
+  it('claims an idempotency key once; a second insert of the same (payer, key) is refused', async () => {
+    const record = {
+      payer_id: 'p',
+      key: 'k',
+      request_hash: 'h',
+      state: 'in_flight' as const,
+      response_status: null,
+      response_body: null,
+      order_no: null,
+      created_at: 0,
+      expires_at: 10,
+      locked_until: 5,
+    }
+    expect(await repository.insertIdempotencyKey(record)).toBe(true)
+    expect(await repository.insertIdempotencyKey(record)).toBe(false)
+    expect(await repository.insertIdempotencyKey({ ...record, payer_id: 'q' })).toBe(true)
+    expect(await repository.takeOverIdempotencyKey('p', 'k', 4, 20)).toBe(false)
+    expect(await repository.takeOverIdempotencyKey('p', 'k', 5, 20)).toBe(true)
+    expect(await repository.takeOverIdempotencyKey('p', 'k', 5, 20)).toBe(false)
+  })
+
+  it('leases due pending orders to one owner at a time', async () => {
+    await repository.insertOrder(order('DUE1', { payer_id: 'lease' }))
+    await repository.insertOrder(order('NOTDUE', { payer_id: 'lease', next_check_at: 9_000 }))
+    const first = await repository.leaseDueOrders({
+      now: 1_600,
+      owner: 'a',
+      leaseUntil: 5_000,
+      limit: 10,
+    })
+    expect(first.map((o) => o.order_no)).toContain('DUE1')
+    expect(first.map((o) => o.order_no)).not.toContain('NOTDUE')
+    const second = await repository.leaseDueOrders({
+      now: 1_700,
+      owner: 'b',
+      leaseUntil: 5_000,
+      limit: 10,
+    })
+    expect(second.map((o) => o.order_no)).not.toContain('DUE1')
+    const later = await repository.leaseDueOrders({
+      now: 5_000,
+      owner: 'b',
+      leaseUntil: 9_000,
+      limit: 10,
+    })
+    expect(later.find((o) => o.order_no === 'DUE1')?.lease_owner).toBe('b')
+  })
+
+  it('keeps the timeline in order with its JSON detail', async () => {
+    await repository.addOrderEvent({ order_no: 'BIG', at: 1, kind: 'created', detail: { n: 1 } })
+    await repository.addOrderEvent({
+      order_no: 'BIG',
+      at: 2,
+      kind: 'client_claim',
+      detail: { outcome: 'unknown' },
+    })
+    const events = await repository.listOrderEvents('BIG')
+    expect(events.map((e) => [e.kind, e.detail])).toEqual([
+      ['created', { n: 1 }],
+      ['client_claim', { outcome: 'unknown' }],
+    ])
+  })
+
+  it('stores notifications and refunds with forward-only refund transitions', async () => {
+    const id = await repository.insertNotification({
+      order_no: 'BIG',
+      received_at: 1,
+      content_type: 'application/json',
+      raw_body: '{}',
+      outcome: null,
+    })
+    await repository.setNotificationOutcome(id, 'confirmed_paid')
+    expect((await repository.listNotifications('BIG'))[0]?.outcome).toBe('confirmed_paid')
+    const refund = {
+      refund_no: 'R1',
+      order_no: 'BIG',
+      amount: 9_999_999_999,
+      status: 'pending' as const,
+      reason: null,
+      attempts: 0,
+      created_at: 1,
+      updated_at: 1,
+    }
+    expect(await repository.insertRefund(refund)).toBe(true)
+    expect(await repository.insertRefund(refund)).toBe(false)
+    expect(
+      await repository.transitionRefund('R1', ['pending'], 'refunded', { attempts: 1 }, 2),
+    ).toBe(true)
+    expect(await repository.transitionRefund('R1', ['pending'], 'failed', {}, 3)).toBe(false)
+    expect(await repository.findRefund('R1')).toMatchObject({
+      status: 'refunded',
+      amount: 9_999_999_999,
+    })
+  })
+})
