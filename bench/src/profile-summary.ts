@@ -10,10 +10,26 @@ interface ProfileNode {
   children?: number[]
 }
 
-interface CpuProfile {
+/** The parts of a V8 `.cpuprofile` the summary reads. */
+export interface CpuProfile {
   nodes: ProfileNode[]
+  startTime: number
   samples: number[]
   timeDeltas: number[]
+}
+
+/**
+ * A stretch of the profiled process's life in microseconds of CLOCK_MONOTONIC, the clock both
+ * V8's profile timestamps and `process.hrtime` read, so a window taken here selects samples there.
+ */
+export interface ProfileWindow {
+  startMicros: number
+  endMicros: number
+}
+
+/** The current CLOCK_MONOTONIC time in microseconds, comparable with profile timestamps. */
+export function monotonicMicros(): number {
+  return Number(process.hrtime.bigint() / 1000n)
 }
 
 /** A function or area and its share of busy (non-idle) CPU time. */
@@ -30,12 +46,26 @@ export interface ProfileSummary {
   areas: ProfileEntry[]
 }
 
-/** Summarises the profile at `file`, keeping the `top` largest functions. */
-export async function summariseProfile(file: string, top: number): Promise<ProfileSummary> {
-  const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile
+/** Reads a `.cpuprofile` file. */
+export async function readProfile(file: string): Promise<CpuProfile> {
+  return JSON.parse(await readFile(file, 'utf8')) as CpuProfile
+}
+
+/**
+ * Summarises the samples of `profile` taken inside `window` (start-up and shutdown left out),
+ * keeping the `top` largest functions.
+ */
+export function summariseProfile(
+  profile: CpuProfile,
+  window: ProfileWindow,
+  top: number,
+): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const selfMicros = new Map<number, number>()
+  let at = profile.startTime
   for (let index = 0; index < profile.samples.length; index += 1) {
+    at += profile.timeDeltas[index] ?? 0
+    if (at < window.startMicros || at > window.endMicros) continue
     // timeDeltas[i] is the gap before sample i, so the next gap is the time spent in sample i.
     const micros = profile.timeDeltas[index + 1] ?? 0
     const id = profile.samples[index]!
@@ -58,7 +88,7 @@ export async function summariseProfile(file: string, top: number): Promise<Profi
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([name, micros]) => ({ name, ms: micros / 1000, percent: (100 * micros) / busy }))
-  return { busyMs: busy / 1000, functions: rank(functions, top), areas: rank(areas, 12) }
+  return { busyMs: busy / 1000, functions: rank(functions, top), areas: rank(areas, 10) }
 }
 
 function shortLocation(url: string, line: number): string {
@@ -71,7 +101,10 @@ function shortLocation(url: string, line: number): string {
 
 function areaOf(functionName: string, url: string): string {
   if (functionName.startsWith('(')) return functionName
-  if (url.startsWith('node:')) return 'node internals'
+  if (url.includes('internal/deps/undici')) return 'fetch (undici, bundled in node)'
+  if (url.startsWith('node:internal/modules')) return 'module loading (node)'
+  if (/^node:(internal\/)?_?http/.test(url)) return 'node http'
+  if (url.startsWith('node:')) return 'node internals (other)'
   const pnpm = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (pnpm) return pnpm[1]!
   const workspace = /\/(apps|packages)\/([^/]+)\//.exec(url)

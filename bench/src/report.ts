@@ -183,27 +183,36 @@ function paidSection(results: BenchResults): string[] {
 
 function profileSection(results: BenchResults): string[] {
   const profile = results.profile
-  const head = ['## Where POST /api/orders spends its CPU (node --cpu-prof of the BFF child)', '']
+  const head = ['## Where the BFF spends its CPU (`node --cpu-prof` of a BFF child)', '']
   if (!profile.ok) return [...head, `${missing(profile)}.`, '']
-  const { load, summary } = profile.value
+  const seconds = results.config.profile?.durationSeconds ?? 0
   const lines = [
     ...head,
-    `One ${results.config.profile?.durationSeconds ?? '?'} s run under the profiler (a separate, fresh BFF): ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms; ${summary.busyMs.toFixed(0)} ms of busy (non-idle) CPU sampled.`,
-    '',
-    '| area (self time) | ms | share of busy |',
-    '| --- | --- | --- |',
-    ...summary.areas.map(
-      (area) => `| ${area.name} | ${area.ms.toFixed(0)} | ${area.percent.toFixed(1)} % |`,
-    ),
-    '',
-    '| top functions by self time | ms | share of busy |',
-    '| --- | --- | --- |',
-    ...summary.functions.map(
-      (entry) =>
-        `| \`${entry.name.replace(/\|/g, '\\|')}\` | ${entry.ms.toFixed(0)} | ${entry.percent.toFixed(1)} % |`,
-    ),
+    `A separate, fresh BFF ran each target once for ${seconds} s under the profiler; only the samples inside each run are counted (start-up and shutdown left out). Self time, shares of busy (non-idle) CPU of the BFF process.`,
     '',
   ]
+  for (const run of profile.value) {
+    const { load, summary } = run
+    lines.push(
+      `### ${run.label}`,
+      '',
+      `${load.rps.toFixed(0)} req/s under the profiler, p50 ${load.p50} ms, p99 ${load.p99} ms; ${summary.busyMs.toFixed(0)} ms busy CPU sampled (${((100 * summary.busyMs) / (seconds * 1000)).toFixed(0)} % of one core).`,
+      '',
+      '| area | ms | share |',
+      '| --- | --- | --- |',
+      ...summary.areas.map(
+        (area) => `| ${area.name} | ${area.ms.toFixed(0)} | ${area.percent.toFixed(1)} % |`,
+      ),
+      '',
+      '| function | ms | share |',
+      '| --- | --- | --- |',
+      ...summary.functions.map(
+        (entry) =>
+          `| \`${entry.name.replace(/\|/g, '\\|')}\` | ${entry.ms.toFixed(0)} | ${entry.percent.toFixed(1)} % |`,
+      ),
+      '',
+    )
+  }
   return lines
 }
 

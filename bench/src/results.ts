@@ -28,5 +28,5 @@ export interface BenchResults {
   firstPaint: Measured<number[]>
   startup: Measured<StartupTimes>
   paidLatency: Measured<number[]>
-  profile: Measured<ProfiledRun>
+  profile: Measured<ProfiledRun[]>
 }

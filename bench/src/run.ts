@@ -13,7 +13,7 @@ import { createBenchClient, type BenchShopper } from './bench-client'
 import { prepareBff } from './bff-fixture'
 import { killAllChildrenNow, stopAllChildren } from './children'
 import { configFromArgs, type BenchConfig } from './config'
-import { profileCreateOrder } from './cpu-profile'
+import { profileBffTargets } from './cpu-profile'
 import { measureFirstPaint } from './first-paint'
 import { machineInfo } from './machine'
 import { measurePaidLatency } from './paid-latency'
@@ -66,8 +66,9 @@ async function storeSizes(
     if (size === null && config.buildMissingStore) {
       log(`apps/miniapp/dist/${target} is missing: pnpm build:${target}`)
       const logFile = join(workDir, `build-${target}.log`)
-      if (!(await buildStoreTarget(target, logFile, BUILD_TIMEOUT_MS))) {
-        sizes[target] = { ok: false, reason: `pnpm build:${target} failed (see its output)` }
+      const failure = await buildStoreTarget(target, logFile, BUILD_TIMEOUT_MS)
+      if (failure !== null) {
+        sizes[target] = { ok: false, reason: failure }
         continue
       }
       size = await measureStoreSize(target)
@@ -194,12 +195,13 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
       ? { ok: false as const, reason: 'skipped in the smoke run' }
       : simulator.ok && bffMissing === null
         ? await attempt('CPU profile', () => {
-            log('CPU profile of POST /api/orders')
-            return profileCreateOrder({
+            log('CPU profile of the BFF targets')
+            return profileBffTargets({
               workDir,
               simulatorUrl: simulator.value.url,
               load: profileLoad,
               shopperCount: config.shoppers,
+              top: 12,
             })
           })
         : { ok: false as const, reason: bffMissing ?? 'no simulator' }
