@@ -59,6 +59,11 @@ export default defineConfig<'webpack5'>((merge) => {
         filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
+      webpackChain(chain) {
+        // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
+        // of zod and the contracts (about 200 KB each); sharing them across page chunks too.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
