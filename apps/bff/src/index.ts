@@ -24,8 +24,33 @@ export type {
   SessionRecord,
   UpstreamState,
 } from './store/repository'
-export { noopConfirmer, type OrderConfirmer } from './services/order-confirmer'
-export { noopReconciler, type Reconciler } from './services/reconciler'
+export {
+  createOrderConfirmer,
+  noopConfirmer,
+  type CoalescingOrderConfirmer,
+  type OrderConfirmer,
+  type OrderConfirmerDeps,
+} from './services/order-confirmer'
+export {
+  CLOSED_RECHECK_DELAYS_MS,
+  backoffDelay,
+  createReconciler,
+  noopReconciler,
+  type PollingReconciler,
+  type ReconcileSummary,
+  type Reconciler,
+  type ReconcilerDeps,
+} from './services/reconciler'
+export { settleOrder, type CheckSource, type SettleResult } from './services/settle-order'
+export {
+  NOTIFICATION_ORDER_FIELDS,
+  notificationOrderNo,
+  type NotificationOutcome,
+} from './services/receive-notification'
+export { refundNumber, retryPendingRefund, type RefundAnswer } from './services/refund-order'
+export { maskPayerId } from './services/admin-order-view'
+export { createMetrics, type Metrics, type MetricsSources } from './metrics/create-metrics'
+export { openApiDocument } from './openapi/openapi-document'
 export { orderAttach } from './services/order-attach'
 export { orderView } from './services/order-view'
 export { DEMO_CATALOGUE, type DemoProduct } from './catalogue/demo-catalogue'
