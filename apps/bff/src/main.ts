@@ -26,7 +26,12 @@ armCrashPoint(env.BFF_CRASH_POINT)
 const deps = await createAppDeps(env)
 const app = createApp(deps)
 const handle = app.callback()
-const server = createServer((request, response) => void handle(request, response))
+// Node checks the header and request timeouts only every connectionsCheckingInterval (30 s by
+// default), so a slow client would outlive HEADERS_TIMEOUT_MS by up to 30 s (F8).
+const server = createServer(
+  { connectionsCheckingInterval: Math.min(1000, env.HEADERS_TIMEOUT_MS) },
+  (request, response) => void handle(request, response),
+)
 // Slow clients (F8) are cut at the header timeout; every request has an overall deadline.
 server.headersTimeout = env.HEADERS_TIMEOUT_MS
 server.requestTimeout = env.REQUEST_TIMEOUT_MS
