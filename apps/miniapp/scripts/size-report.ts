@@ -47,8 +47,13 @@ for (const target of TARGETS) {
   const kib = (bytes / 1024).toFixed(1)
   const overBudget = target === 'weapp' && bytes > WEAPP_BUDGET_BYTES
   if (overBudget) failed = true
-  const budget = target === 'weapp' ? ` (budget ${WEAPP_BUDGET_BYTES / 1024} KiB${overBudget ? ': EXCEEDED' : ''})` : ''
-  console.log(`${target.padEnd(7)} ${String(bytes).padStart(9)} B  ${kib.padStart(7)} KiB  ${String(files).padStart(3)} files${budget}`)
+  const budget =
+    target === 'weapp'
+      ? ` (budget ${WEAPP_BUDGET_BYTES / 1024} KiB${overBudget ? ': EXCEEDED' : ''})`
+      : ''
+  console.log(
+    `${target.padEnd(7)} ${String(bytes).padStart(9)} B  ${kib.padStart(7)} KiB  ${String(files).padStart(3)} files${budget}`,
+  )
 }
 if (failed) {
   console.error('The WeChat mini-program package is over its 500 KiB budget.')

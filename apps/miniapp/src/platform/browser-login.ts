@@ -16,18 +16,24 @@ const RETURN_PARAMS = ['code', 'auth_code', 'state', 'app_id', 'scope', 'source'
  * expected state in the URL it returns the code and strips those parameters from the address
  * bar; otherwise it remembers a fresh state and leaves for the authorize page ({ kind: 'redirect' }).
  */
-export function loginInBrowser(win: BrowserWindow, config: StoreConfig): Promise<LoginResult> {
+export function loginInBrowser(
+  win: BrowserWindow,
+  config: StoreConfig,
+  landingUrl = '',
+): Promise<LoginResult> {
   // Settles asynchronously so an unsupported browser is a rejection, not a synchronous throw.
-  return Promise.resolve().then(() => loginNow(win, config))
+  return Promise.resolve().then(() => loginNow(win, config, landingUrl))
 }
 
-function loginNow(win: BrowserWindow, config: StoreConfig): LoginResult {
-  const { wallet } = browserWallet(win, config)
+function loginNow(win: BrowserWindow, config: StoreConfig, landingUrl: string): LoginResult {
+  const { wallet } = browserWallet(win, config, landingUrl)
   const url = new URL(win.location.href)
   const code = url.searchParams.get(wallet === 'wechat' ? 'code' : 'auth_code')
   const returnedState = url.searchParams.get('state')
   const expectedState = win.sessionStorage.getItem(STATE_KEY)
   for (const name of RETURN_PARAMS) url.searchParams.delete(name)
+  // The browser carries WeChat's #wechat_redirect fragment through the redirect back to us.
+  if (url.hash === '#wechat_redirect') url.hash = ''
   const cleanUrl = url.toString()
 
   if (code !== null && code !== '') {

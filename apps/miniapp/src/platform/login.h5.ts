@@ -1,5 +1,6 @@
 import { loginInBrowser } from './browser-login'
+import { landingUrl } from './landing-url'
 import type { PlatformLogin } from './platform-types'
 
 /** H5 login through the wallet's OAuth redirect (see browser-login.ts). */
-export const login: PlatformLogin = (config) => loginInBrowser(window, config)
+export const login: PlatformLogin = (config) => loginInBrowser(window, config, landingUrl)

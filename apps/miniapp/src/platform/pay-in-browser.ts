@@ -10,8 +10,12 @@ import { payWithWeixinBridge } from './weixin-bridge-pay'
  * browser in sandbox mode, UNSUPPORTED_BROWSER otherwise. Never Taro.requestPayment: on H5 it is
  * a stub that resolves without paying (toolchain.md §3.5).
  */
-export async function payInBrowser(win: BrowserWindow, input: PayInput): Promise<PayResult> {
-  const where = browserWallet(win, input.config)
+export async function payInBrowser(
+  win: BrowserWindow,
+  input: PayInput,
+  landingUrl = '',
+): Promise<PayResult> {
+  const where = browserWallet(win, input.config, landingUrl)
   if (where.sandbox) return payWithSandboxCashier(input.cashier, input.orderNo)
   return where.wallet === 'wechat'
     ? payWithWeixinBridge(win, input.payment)

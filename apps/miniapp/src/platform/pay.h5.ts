@@ -7,7 +7,7 @@ import type { EnsurePayLanding, PlatformPay } from './platform-types'
 const browser = () => window as unknown as BrowserWindow
 
 /** H5 payment (see pay-in-browser.ts). */
-export const pay: PlatformPay = (input) => payInBrowser(browser(), input)
+export const pay: PlatformPay = (input) => payInBrowser(browser(), input, landingUrl)
 
 /** Reloads into the pay page unless the document landed there (see pay-page-landing.ts). */
 export const ensurePayLanding: EnsurePayLanding = (payPageUrl) =>

@@ -40,7 +40,7 @@ describe('H5 login inside WeChat', () => {
   it('on return exchanges the code as the official account and strips code and state from the URL', async () => {
     const browser = fakeBrowser(PAGE, USER_AGENTS.wechat)
     browser.session.set('qp.oauth-state', 'abc123')
-    browser.win.location.href = `${PAGE}&code=071Code&state=abc123`
+    browser.win.location.href = `${PAGE}&code=071Code&state=abc123#wechat_redirect`
     await expect(loginInBrowser(browser.win, storeConfig(false))).resolves.toEqual({
       kind: 'code',
       request: { channel: 'wechat-official-account', code: '071Code' },
@@ -104,6 +104,16 @@ describe('H5 login in a plain browser', () => {
     expect(browser.replaced[0]).toMatch(
       /^http:\/\/127\.0\.0\.1:4010\/connect\/oauth2\/authorize\?appid=/,
     )
+  })
+
+  it('picks the Alipay service window when the tab landed with ?channel=alipay and the SPA moved on', async () => {
+    const browser = fakeBrowser(PAGE, USER_AGENTS.browser)
+    await loginInBrowser(
+      browser.win,
+      storeConfig(true),
+      'https://shop.example.com/pages/store/index?channel=alipay',
+    )
+    expect(browser.replaced[0]).toMatch(/publicAppAuthorize\.htm\?app_id=/)
   })
 
   it('picks the Alipay service window with ?channel=alipay and remembers it for the tab', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { payInBrowser } from '../../src/platform/pay-in-browser'
 import { ensureLandedOnPayPage } from '../../src/platform/pay-page-landing'
+import { waitForBridge } from '../../src/platform/wait-for-bridge'
 import type { PayInput, PayResult } from '../../src/platform/platform-types'
 import {
   fakeAlipayBridge,
@@ -138,5 +139,15 @@ describe('the H5 payment-directory landing rule', () => {
       ensureLandedOnPayPage(browser.win, landed, '/pages/pay/index?order_no=Q1&autopay=1'),
     ).toBe(false)
     expect(browser.replaced).toEqual([PAY_PAGE])
+  })
+})
+
+describe('waiting for a wallet bridge', () => {
+  it('gives up with BRIDGE_TIMEOUT when the ready event never comes', async () => {
+    const browser = fakeBrowser(PAY_PAGE, USER_AGENTS.wechat)
+    await expect(waitForBridge(browser.win, 'WeixinJSBridge', 10)).rejects.toMatchObject({
+      code: 'BRIDGE_TIMEOUT',
+    })
+    expect(browser.listenerCount('WeixinJSBridgeReady')).toBe(0)
   })
 })

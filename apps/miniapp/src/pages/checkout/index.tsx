@@ -74,9 +74,11 @@ export default function CheckoutPage() {
         })}
         <View className="row">
           <Text className="muted">预计合计（以订单金额为准）</Text>
-          <Text id="checkout-estimate" className="price">
-            ¥{formatFen(estimate)}
-          </Text>
+          {catalogue !== undefined && (
+            <Text id="checkout-estimate" className="price">
+              ¥{formatFen(estimate)}
+            </Text>
+          )}
         </View>
       </View>
       {error !== undefined && (
