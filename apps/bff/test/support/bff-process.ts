@@ -71,7 +71,7 @@ export function baseBffEnv(sim: RunningSimulator, port: number, databaseUrl: str
     WECHAT_OA_SECRET: SIMULATOR_DEFAULTS.wechatOfficialAccount.secret,
     ALIPAY_GATEWAY_URL: `${sim.url}/gateway.do`,
     LOGIN_TIMEOUT_MS: '1000',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BFF_CHILD_LOG_LEVEL ?? 'warn',
     RATE_LIMIT_SESSIONS_PER_MINUTE: '100000',
     RATE_LIMIT_ORDERS_PER_MINUTE: '100000',
     MAX_OPEN_ORDERS_PER_SHOPPER: '1000',

@@ -79,13 +79,22 @@ export async function startFaultProxy(
     }
     // Chunks from the client wait here until the upstream socket exists.
     const early: Buffer[] = []
+    let connecting = false
     client.on('data', (chunk: Buffer) => {
       if (mode.mode === 'hang') return
-      if (pair.upstream === undefined) early.push(chunk)
-      else forward(pair.upstream, chunk)
+      if (pair.upstream !== undefined) {
+        forward(pair.upstream, chunk)
+        return
+      }
+      early.push(chunk)
+      // A connection accepted while hanging connects once the proxy forwards again.
+      if (!connecting) start()
     })
     const connect = (): void => {
-      if (client.destroyed || mode.mode === 'hang' || mode.mode === 'down') return
+      if (client.destroyed || mode.mode === 'hang' || mode.mode === 'down') {
+        connecting = false
+        return
+      }
       const upstream = createConnection(target)
       pair.upstream = upstream
       upstream.on('error', () => client.destroy())
@@ -118,8 +127,12 @@ export async function startFaultProxy(
       })
       for (const chunk of early.splice(0)) forward(upstream, chunk)
     }
-    if (mode.mode === 'delay') setTimeout(connect, mode.ms)
-    else connect()
+    const start = (): void => {
+      connecting = true
+      if (mode.mode === 'delay') setTimeout(connect, mode.ms)
+      else connect()
+    }
+    start()
   }
 
   // Per-direction ordering under `delay`: each chunk waits for the one before it.
