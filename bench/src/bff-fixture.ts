@@ -29,7 +29,7 @@ export async function prepareBff(
   }
   const owner = shoppers[0]!
   const sku = await client.firstSku()
-  const readOrder = await client.createOrder(owner.token, sku)
+  const pendingOrder = await client.createOrder(owner.token, sku)
   let duplicateNotification: BffFixture['duplicateNotification'] = null
   let notificationMissing: string | null = null
   try {
@@ -43,7 +43,9 @@ export async function prepareBff(
     fixture: {
       url: options.bffUrl,
       tokens: shoppers.map((shopper) => shopper.token),
-      readOrderNo: readOrder.orderNo,
+      // A settled order is a pure read; polling a pending one older than a few seconds also asks
+      // the BFF's confirmer for a (coalesced, background) Query, which is a different path.
+      readOrderNo: duplicateNotification?.orderNo ?? pendingOrder.orderNo,
       duplicateNotification,
       sku,
     },

@@ -21,9 +21,9 @@ export interface BenchConfig {
 
 const FULL: BenchConfig = {
   mode: 'full',
-  rounds: 5,
+  rounds: 7,
   warmup: { connections: 10, durationSeconds: 2 },
-  measured: { connections: 10, durationSeconds: 5 },
+  measured: { connections: 10, durationSeconds: 4 },
   shoppers: 32,
   fcpLoads: 7,
   startupSamples: 5,

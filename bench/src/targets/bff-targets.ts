@@ -7,7 +7,7 @@ import { orderBody } from './order-body'
 export interface BffFixture {
   url: string
   tokens: readonly string[]
-  /** An order of `tokens[0]`'s shopper, read by the GET target. */
+  /** An order of `tokens[0]`'s shopper, read by the GET target (the paid one when there is one). */
   readOrderNo: string
   /** An already-paid order's notification (path and body), or null when paying failed. */
   duplicateNotification: { orderNo: string; path: string; body: string } | null
@@ -24,7 +24,7 @@ export function bffTargets(fixture: BffFixture): LoadTarget[] {
   const targets: LoadTarget[] = [
     {
       id: 'bff-get-order',
-      label: 'BFF GET /api/orders/:order_no',
+      label: `BFF GET /api/orders/:order_no (${fixture.duplicateNotification ? 'paid' : 'pending'} order)`,
       url: `${fixture.url}/api/orders/${fixture.readOrderNo}`,
       method: 'GET',
       headers: { authorization: `Bearer ${tokens[0]!}` },
