@@ -55,6 +55,12 @@ export function openDatabase(url: string, options: PostgresOptions = {}): OpenDa
     max: options.max ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 3000,
     statement_timeout: statementTimeout,
+    // statement_timeout is enforced by the server; when the network to it hangs, only a
+    // client-side read timeout ends the wait (F6). In pipeline mode pg then destroys the
+    // connection (otherwise the abandoned query keeps it busy forever and the pool hands it out
+    // again); the repository sends one query at a time, so pipelining changes nothing else.
+    query_timeout: statementTimeout + 1000,
+    pipeline: true,
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 10000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
