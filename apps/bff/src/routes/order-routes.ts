@@ -90,7 +90,7 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
   router.post('/api/orders/:order_no/claims', auth, async (ctx) => {
     ctx.status = 202
     ctx.body = await recordClaim(
-      deps,
+      { ...deps, pollQueryAfterMs: env.POLL_QUERY_AFTER_SECONDS * 1000 },
       sessionOf(ctx.state),
       ctx.params.order_no ?? '',
       ctx.request.body,

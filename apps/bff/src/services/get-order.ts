@@ -5,9 +5,7 @@ import type { Repository, SessionRecord } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
 import type { OrderConfirmer } from './order-confirmer'
 import { orderView } from './order-view'
-
-/** How old a pending order must be before a status poll asks the confirmer to Query it. */
-export const CHECK_AFTER_MS = 3000
+import { requestCheckIfDue } from './request-check-if-due'
 
 /**
  * `GET /api/orders/:order_no`: the caller's order as stored. A pending order older than a few
@@ -24,11 +22,6 @@ export async function getOrder(
   orderNo: string,
 ): Promise<OrderResponse> {
   const order = await findOwnOrder(deps.repository, session, orderNo)
-  if (
-    order.status === 'pending' &&
-    deps.clock.now() - order.created_at >= (deps.pollQueryAfterMs ?? CHECK_AFTER_MS)
-  ) {
-    deps.confirmer.requestCheck(order.order_no)
-  }
+  requestCheckIfDue(deps, order)
   return { order: orderView(order) }
 }

@@ -6,13 +6,20 @@ import type { Repository, SessionRecord } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
 import type { OrderConfirmer } from './order-confirmer'
 import { orderView } from './order-view'
+import { requestCheckIfDue } from './request-check-if-due'
 
 /**
  * `POST /api/orders/:order_no/claims`: what the wallet told the store, recorded on the timeline
- * and never trusted: the status does not change. A pending order is handed to the confirmer.
+ * and never trusted: the status does not change. A pending order past the on-demand age is
+ * handed to the confirmer, exactly as a status poll would.
  */
 export async function recordClaim(
-  deps: { repository: Repository; clock: Clock; confirmer: OrderConfirmer },
+  deps: {
+    repository: Repository
+    clock: Clock
+    confirmer: OrderConfirmer
+    pollQueryAfterMs?: number
+  },
   session: SessionRecord,
   orderNo: string,
   body: unknown,
@@ -29,6 +36,6 @@ export async function recordClaim(
       ...(parsed.data.raw === undefined ? {} : { raw: parsed.data.raw }),
     },
   })
-  if (order.status === 'pending') deps.confirmer.requestCheck(order.order_no)
+  requestCheckIfDue(deps, order)
   return { order: orderView(order) }
 }

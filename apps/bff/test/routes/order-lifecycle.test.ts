@@ -79,6 +79,16 @@ describe.each(TEST_DATABASES)('the shopper order routes on %s', (db) => {
     expect(checks).toContain(orderNo)
   })
 
+  it('asks the confirmer about a claimed payment only once the order is past the same age as a poll', async () => {
+    const orderNo = orderNoOf(await createOrder(app, alice))
+    const claim = { token: alice, body: { outcome: 'claimed_paid' } }
+    await app.request('POST', `/api/orders/${orderNo}/claims`, claim)
+    expect(checks).not.toContain(orderNo)
+    app.clock.advance(5000)
+    await app.request('POST', `/api/orders/${orderNo}/claims`, claim)
+    expect(checks).toContain(orderNo)
+  })
+
   it('records claims on the timeline with 202 and never changes the status', async () => {
     const orderNo = orderNoOf(await createOrder(app, alice))
     const claim = await app.request('POST', `/api/orders/${orderNo}/claims`, {
