@@ -41,7 +41,7 @@ const SMOKE: BenchConfig = {
   measured: { connections: 10, durationSeconds: 1 },
   shoppers: 4,
   fcpLoads: 0,
-  startupSamples: 1,
+  startupSamples: 0,
   paidSamples: 1,
   paidTimeoutMs: 10000,
   profile: null,

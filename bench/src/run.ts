@@ -24,7 +24,7 @@ import type { BenchResults, Measured } from './results'
 import { runRounds } from './rounds'
 import { smokeFailures } from './smoke-gate'
 import { startBaselineChild, startBffChild, startSimulatorChild, type RunningChild } from './stack'
-import { measureStartup } from './startup-time'
+import { measureStartup, type StartupTimes } from './startup-time'
 import { buildStoreTarget } from './store-build'
 import {
   measureStoreSize,
@@ -178,16 +178,19 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   await Promise.all(
     [nodeHello, koaHello, proxy, bff].map((running) => running?.child.stop() ?? Promise.resolve()),
   )
-  const startup = simulator.ok
-    ? await attempt('start-up', () => {
-        log(`start-up: ${config.startupSamples} sample(s) each`)
-        return measureStartup({
-          workDir,
-          simulatorUrl: simulator.value.url,
-          samples: config.startupSamples,
-        })
-      })
-    : { ok: false as const, reason: bffMissing ?? 'no simulator' }
+  const startup: Measured<StartupTimes> =
+    config.startupSamples === 0
+      ? { ok: false, reason: 'skipped in the smoke run' }
+      : simulator.ok
+        ? await attempt('start-up', () => {
+            log(`start-up: ${config.startupSamples} sample(s) each`)
+            return measureStartup({
+              workDir,
+              simulatorUrl: simulator.value.url,
+              samples: config.startupSamples,
+            })
+          })
+        : { ok: false as const, reason: bffMissing ?? 'no simulator' }
 
   const profileLoad = config.profile
   const profile =
