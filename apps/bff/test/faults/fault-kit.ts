@@ -51,7 +51,11 @@ export interface Shopper {
 }
 
 /** Mints a WeChat mini-program login code for `user` and exchanges it at the BFF for a session. */
-export async function login(baseUrl: string, sim: RunningSimulator, user: string): Promise<Shopper> {
+export async function login(
+  baseUrl: string,
+  sim: RunningSimulator,
+  user: string,
+): Promise<Shopper> {
   const minted = await fetch(`${sim.url}/__sim/login-codes`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -66,7 +70,11 @@ export async function login(baseUrl: string, sim: RunningSimulator, user: string
 }
 
 /** `POST /api/orders` with the cart and `key` (a new key by default). */
-export function create(baseUrl: string, token: string, key = randomUUID()): Promise<Answer> {
+export function create(
+  baseUrl: string,
+  token: string,
+  key: string = randomUUID(),
+): Promise<Answer> {
   return call(baseUrl, 'POST', '/api/orders', {
     token,
     body: CART,
@@ -120,7 +128,10 @@ const KEYS_SQL =
 /** Reads orders and idempotency keys straight from the database (SQLite opened read-only). */
 export async function readBffRows(databaseUrl: string): Promise<BffRows> {
   if (databaseUrl.startsWith('file:')) {
-    const db = new Sqlite(databaseUrl.slice('file:'.length), { readonly: true, fileMustExist: true })
+    const db = new Sqlite(databaseUrl.slice('file:'.length), {
+      readonly: true,
+      fileMustExist: true,
+    })
     try {
       return {
         orders: db.prepare(ORDERS_SQL).all() as BffRows['orders'],

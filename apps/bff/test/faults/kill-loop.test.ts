@@ -71,6 +71,8 @@ describe('kill loop: SIGKILL at random moments under a bounded load of creates, 
     const violations: string[] = []
     let walletPaid = 0
     let killsSurvived = 0
+    let restartMs = 0
+    const started = Date.now()
 
     function record(key: string, answer: Answer): void {
       const state = keys.get(key)
@@ -140,7 +142,9 @@ describe('kill loop: SIGKILL at random moments under a bounded load of creates, 
       await Promise.all(work)
       const integrity = integrityCheck(database.url)
       if (integrity !== 'ok') violations.push(`round ${round}: integrity_check ${integrity}`)
+      const restarting = Date.now()
       await bff.start()
+      restartMs += Date.now() - restarting
       killsSurvived += 1
       for (const found of await invariantViolations(sim, database.url, {
         afterReconciliation: false,
@@ -176,6 +180,8 @@ describe('kill loop: SIGKILL at random moments under a bounded load of creates, 
       paid: paidAtSim().length,
       wallet_payments: walletPaid,
       violations: violations.length,
+      restart_ms_avg: Math.round(restartMs / Math.max(1, killsSurvived)),
+      total_s: Math.round((Date.now() - started) / 1000),
     }
     console.log(`kill loop totals ${JSON.stringify(totals)}`)
     if (violations.length > 0) console.log(violations.slice(0, 20).join('\n'))

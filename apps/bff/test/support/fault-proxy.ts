@@ -1,4 +1,10 @@
-import { createConnection, createServer, type AddressInfo, type Server, type Socket } from 'node:net'
+import {
+  createConnection,
+  createServer,
+  type AddressInfo,
+  type Server,
+  type Socket,
+} from 'node:net'
 
 /**
  * What the proxy does to traffic, switchable at run time (Toxiproxy-style faults):
