@@ -16,7 +16,8 @@ export interface SimOrderView {
 }
 
 async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`)
+  if (!response.ok)
+    throw new Error(`${response.url} answered ${response.status}: ${await response.text()}`)
   return (await response.json()) as T
 }
 
@@ -43,12 +44,19 @@ export async function simOrder(orderNo: string): Promise<SimOrderView> {
 }
 
 /** The simulator's call counters. */
-export async function simStats(): Promise<{ calls: Record<string, number>; orders: Record<string, { jsapi_calls: number }> }> {
+export async function simStats(): Promise<{
+  calls: Record<string, number>
+  orders: Record<string, { jsapi_calls: number }>
+}> {
   return json(await fetch(`${inject('simulatorUrl')}/__sim/stats`))
 }
 
 /** Pays through the simulated wallet as the order's own payer, as WeChat or Alipay would. */
-export async function walletPay(orderNo: string, cloudpayParam: string, outcome: WalletOutcome): Promise<WalletPayResponse> {
+export async function walletPay(
+  orderNo: string,
+  cloudpayParam: string,
+  outcome: WalletOutcome,
+): Promise<WalletPayResponse> {
   const order = await simOrder(orderNo)
   return json(
     await fetch(`${inject('simulatorUrl')}/__sim/wallet/pay`, {
@@ -72,7 +80,9 @@ export async function adminOrder(orderNo: string): Promise<{
 }
 
 /** The merchant's newest orders. */
-export async function adminOrders(): Promise<{ order_no: string; status: string; amount: number }[]> {
+export async function adminOrders(): Promise<
+  { order_no: string; status: string; amount: number }[]
+> {
   const body = await json<{ orders: { order_no: string; status: string; amount: number }[] }>(
     await fetch(`${inject('bffUrl')}/api/admin/orders`, {
       headers: { authorization: `Bearer ${inject('adminToken')}` },

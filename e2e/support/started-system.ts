@@ -22,7 +22,7 @@ export interface StartedSystem {
   adminToken: string
   marker: string
   output: () => string
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>
+  stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
 /** Starts `pnpm start` and resolves once the BFF answers /readyz. */
@@ -50,7 +50,9 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
   let log = ''
   child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal })),
+  )
 
   const bffUrl = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 180_000

@@ -25,36 +25,41 @@ export async function installWalletBridge(
   outcome: () => WalletOutcome,
 ): Promise<BridgeCalls> {
   const calls: BridgeCalls = { wechat: [], alipay: [] }
-  await page.exposeFunction('__e2eWalletPay', async (request: { wallet: string; payload: unknown }) => {
-    // The bridge knows the shopper; the test finds the order being paid: the page's order_no,
-    // else the newest pending order.
-    const fromUrl = new URL(page.url()).searchParams.get('order_no')
-    const pending =
-      fromUrl !== null
-        ? { order_no: fromUrl }
-        : (await adminOrders()).find((order) => order.status === 'pending')
-    if (pending === undefined) throw new Error('no pending order to pay')
-    let answer: WalletPayResponse
-    if (request.wallet === 'wechat') {
-      const params = request.payload as Record<string, string>
-      calls.wechat.push(params)
-      answer = await walletPay(pending.order_no, JSON.stringify(params), outcome())
-    } else {
-      const { tradeNO } = request.payload as { tradeNO: string }
-      calls.alipay.push({ tradeNO })
-      answer = await walletPay(pending.order_no, tradeNO, outcome())
-    }
-    return answer
-  })
+  await page.exposeFunction(
+    '__e2eWalletPay',
+    async (request: { wallet: string; payload: unknown }) => {
+      // The bridge knows the shopper; the test finds the order being paid: the page's order_no,
+      // else the newest pending order.
+      const fromUrl = new URL(page.url()).searchParams.get('order_no')
+      const pending =
+        fromUrl !== null
+          ? { order_no: fromUrl }
+          : (await adminOrders()).find((order) => order.status === 'pending')
+      if (pending === undefined) throw new Error('no pending order to pay')
+      let answer: WalletPayResponse
+      if (request.wallet === 'wechat') {
+        const params = request.payload as Record<string, string>
+        calls.wechat.push(params)
+        answer = await walletPay(pending.order_no, JSON.stringify(params), outcome())
+      } else {
+        const { tradeNO } = request.payload as { tradeNO: string }
+        calls.alipay.push({ tradeNO })
+        answer = await walletPay(pending.order_no, tradeNO, outcome())
+      }
+      return answer
+    },
+  )
   await page.addInitScript((which: string) => {
     type Answer = { err_msg?: string; resultCode?: string }
-    const pay = (window as unknown as { __e2eWalletPay: (r: unknown) => Promise<Answer> }).__e2eWalletPay
+    const pay = (window as unknown as { __e2eWalletPay: (r: unknown) => Promise<Answer> })
+      .__e2eWalletPay
     const fire = (name: string) => setTimeout(() => document.dispatchEvent(new Event(name)), 30)
     if (which === 'wechat') {
       window.addEventListener('load', () => {
         ;(window as unknown as Record<string, unknown>).WeixinJSBridge = {
           invoke(name: string, params: unknown, callback: (result: Answer) => void) {
-            if (name !== 'getBrandWCPayRequest') return callback({ err_msg: `${name}:fail unsupported` })
+            if (name !== 'getBrandWCPayRequest')
+              return callback({ err_msg: `${name}:fail unsupported` })
             void pay({ wallet: 'wechat', payload: params }).then(
               (answer) => callback({ err_msg: answer.err_msg ?? 'get_brand_wcpay_request:fail' }),
               () => callback({ err_msg: 'get_brand_wcpay_request:fail' }),

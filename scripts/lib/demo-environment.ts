@@ -1,7 +1,8 @@
 /**
  * The settings `pnpm start` and `pnpm dev` hand to the simulator and the BFF: sandbox mode, the
  * simulator's demo apps and sandbox-only keys, SQLite under data/. Anything already set in the
- * environment (or .env) wins.
+ * environment (or .env) wins. The app ids and secrets are the simulator's sandbox ones
+ * (packages/simulator's SIMULATOR_DEFAULTS): nothing real.
  */
 import { join } from 'node:path'
 
@@ -32,6 +33,12 @@ export function demoEnvironment(
     STATIC_DIR: join(root, 'apps/miniapp/dist/h5'),
     LIANKE_BASE_URL: `${simulatorUrl}/`,
     WECHAT_API_BASE_URL: `${simulatorUrl}/`,
+    WECHAT_MINIPROGRAM_APPID: 'wx0000000000000001',
+    WECHAT_MINIPROGRAM_SECRET: 'sim-miniprogram-secret',
+    WECHAT_OA_APPID: 'wx0000000000000002',
+    WECHAT_OA_SECRET: 'sim-official-account-secret',
+    ALIPAY_APPID: '2021000000000001',
+    LIANKE_STORE_NO: 'DEMO001',
     WECHAT_OAUTH_AUTHORIZE_URL: `${simulatorUrl}/connect/oauth2/authorize`,
     ALIPAY_GATEWAY_URL: `${simulatorUrl}/gateway.do`,
     ALIPAY_AUTHORIZE_URL: `${simulatorUrl}/oauth2/publicAppAuthorize.htm`,
