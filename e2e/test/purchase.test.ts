@@ -40,6 +40,12 @@ describe('the whole purchase in a real browser', () => {
     await setFaults({ notifications: { delay_ms: 2500 } })
     const orderNo = await buy(page, [skus[0]!, skus[1]!])
     await page.locator('#sandbox-cashier').waitFor()
+    // Every cashier button is enabled and readable (Taro H5 once rendered disabled="false").
+    for (const outcome of ['success', 'cancel', 'fail', 'unknown']) {
+      const button = page.locator(`#sandbox-pay-${outcome}`)
+      expect(await button.getAttribute('disabled')).toBeNull()
+      expect((await button.innerText()).trim().length).toBeGreaterThan(0)
+    }
     await screenshot(page, '02-sandbox-cashier')
     const before = await adminOrder(orderNo)
     expect(before.order.status).toBe('pending')

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { formatFen, type WalletOutcome } from '@quickpay/contracts'
 
 import './index.scss'
+import { disabledProps } from '../../lib/disabled-props'
 
 /** Props of the sandbox cashier sheet. */
 export interface SandboxCashierProps {
@@ -36,7 +37,7 @@ export function SandboxCashier({ amount, busy, onPick }: SandboxCashierProps) {
             key={choice.outcome}
             id={`sandbox-pay-${choice.outcome}`}
             className={choice.className}
-            disabled={busy}
+            {...disabledProps(busy)}
             onClick={() => onPick(choice.outcome)}
           >
             {choice.label}

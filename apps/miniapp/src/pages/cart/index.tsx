@@ -7,6 +7,7 @@ import type { CartLine } from '../../cart/cart-store'
 import { errorMessageOf } from '../../errors/error-message-of'
 import { services } from '../../services'
 import './index.scss'
+import { disabledProps } from '../../lib/disabled-props'
 
 /** The cart: lines with catalogue prices, quantity steppers and 去结算. */
 export default function CartPage() {
@@ -72,7 +73,7 @@ export default function CartPage() {
         <Button
           id="cart-checkout"
           className="bar-primary"
-          disabled={lines.length === 0}
+          {...disabledProps(lines.length === 0)}
           onClick={() => void Taro.navigateTo({ url: '/pages/checkout/index' })}
         >
           去结算

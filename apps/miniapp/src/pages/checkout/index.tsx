@@ -9,6 +9,7 @@ import { StoreError } from '../../errors/store-error'
 import { ensurePayLanding } from '../../platform/pay'
 import { services } from '../../services'
 import './index.scss'
+import { disabledProps } from '../../lib/disabled-props'
 
 /**
  * Checkout: the lines at catalogue prices, then 提交订单并支付 creates the order with this
@@ -90,7 +91,7 @@ export default function CheckoutPage() {
         id="pay-button"
         className="primary-button"
         loading={busy}
-        disabled={busy || lines.length === 0}
+        {...disabledProps(busy || lines.length === 0)}
         onClick={() => void submit()}
       >
         提交订单并支付
