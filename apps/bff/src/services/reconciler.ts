@@ -5,6 +5,7 @@ import type { Logger } from '../logger'
 import type { OrderPatch, OrderRecord, RefundRecord, Repository } from '../store/repository'
 import type { CoalescingOrderConfirmer } from './order-confirmer'
 import type { SettleResult } from './settle-order'
+import { SWEEP_EVERY_MS, sweepExpired } from './sweep-expired'
 
 /** The background worker that settles pending orders nobody asked about; started and stopped by main.ts. */
 export interface Reconciler {
@@ -154,6 +155,8 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
     await deps.repository.updateOrder(order.order_no, nextPendingCheck(order, now), now)
   }
 
+  let lastSweepAt: number | undefined
+
   async function runOnce(at?: number): Promise<ReconcileSummary> {
     const now = at ?? deps.clock.now()
     const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, closed: 0, errors: 0 }
@@ -185,6 +188,10 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
         batchSize,
       )
       for (const refund of stale) await retryRefund(refund)
+    }
+    if (lastSweepAt === undefined || now - lastSweepAt >= SWEEP_EVERY_MS) {
+      lastSweepAt = now
+      await sweepExpired(deps, now)
     }
     if (summary.checked > 0) deps.logger.info({ ...summary }, 'reconciled')
     return summary

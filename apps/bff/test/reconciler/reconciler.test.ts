@@ -173,4 +173,21 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
     }
     expect((await statusOf(orderNo))?.status).toBe('paid')
   })
+  it('sweeps sessions and idempotency records past their expiry, and keeps the orders', async () => {
+    const sweeper = await app.login('wechat-miniprogram', 'sweeper')
+    const first = await createOrder(app, sweeper, { key: 'sweep-key-1' })
+    const orderNo = orderNoOf(first)
+    const payerId = (await app.deps.repository.findOrder(orderNo))?.payer_id ?? ''
+    expect(await app.deps.repository.findIdempotencyKey(payerId, 'sweep-key-1')).toBeDefined()
+
+    app.clock.advance(71 * 60 * MINUTE)
+    await reconciler.runOnce()
+    expect(await app.deps.repository.findIdempotencyKey(payerId, 'sweep-key-1')).toBeDefined()
+
+    app.clock.advance(2 * 60 * MINUTE)
+    await reconciler.runOnce()
+    expect(await app.deps.repository.findIdempotencyKey(payerId, 'sweep-key-1')).toBeUndefined()
+    expect((await app.request('GET', '/api/orders', { token: sweeper })).status).toBe(401)
+    expect(await app.deps.repository.findOrder(orderNo)).toBeDefined()
+  })
 })
