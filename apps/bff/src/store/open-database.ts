@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 
 import type { DatabaseSchema } from './database-schema'
+import { withStatementCache } from './statement-cache'
 
 /** Which engine a database handle talks to. */
 export type DatabaseKind = 'sqlite' | 'postgres'
@@ -47,7 +48,10 @@ export function openDatabase(url: string, options: PostgresOptions = {}): OpenDa
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
-    return { db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' }
+    return {
+      db: new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+      kind: 'sqlite',
+    }
   }
   const statementTimeout = options.statementTimeoutMs ?? 5000
   const pool = new pg.Pool({
