@@ -69,6 +69,11 @@ export function notificationOrderNo(text: string): string | undefined {
  * refused for review (mismatch, alert recorded), or the order number is not one of ours. Throws
  * (non-SUCCESS answer, so the aggregator retries) when the order is not confirmed paid or failed
  * yet, when the Query failed, or when the database cannot record the outcome.
+ *
+ * When the database alone decides (unreadable, not ours, already settled: the aggregator retries
+ * and duplicates most notifications) the raw body, its outcome and the timeline event are written
+ * in the one transaction that read the order; otherwise the raw body is committed before the
+ * Query and the outcome with its event in one more transaction after it.
  */
 export async function receiveNotification(
   deps: ReceiveNotificationDeps,
@@ -76,22 +81,26 @@ export async function receiveNotification(
 ): Promise<NotificationOutcome> {
   const orderNo = notificationOrderNo(input.rawBody) ?? null
   const receivedAt = deps.clock.now()
-  const id = await deps.repository.insertNotification({
-    order_no: orderNo,
-    received_at: receivedAt,
-    content_type: input.contentType,
-    raw_body: input.rawBody,
-    outcome: null,
-  })
-  const outcome = await decide(deps, orderNo)
-  await deps.repository.setNotificationOutcome(id, outcome)
-  if (orderNo !== null && outcome !== 'unknown_order') {
-    await deps.repository.addOrderEvent({
+  const stored = await deps.repository.transaction(async (tx) => {
+    const known = await decideLocally(tx, orderNo)
+    const id = await tx.insertNotification({
       order_no: orderNo,
-      at: deps.clock.now(),
-      kind: 'notification',
-      detail: { notification_id: id, outcome },
+      received_at: receivedAt,
+      content_type: input.contentType,
+      raw_body: input.rawBody,
+      outcome: known ?? null,
     })
+    if (known !== undefined) await addNotificationEvent(tx, deps.clock, orderNo, id, known)
+    return { id, known }
+  })
+  let outcome = stored.known
+  if (outcome === undefined) {
+    const confirmed = await confirmUpstream(deps, orderNo ?? '')
+    await deps.repository.transaction(async (tx) => {
+      await tx.setNotificationOutcome(stored.id, confirmed)
+      await addNotificationEvent(tx, deps.clock, orderNo, stored.id, confirmed)
+    })
+    outcome = confirmed
   }
   deps.onOutcome?.(outcome)
   switch (outcome) {
@@ -106,14 +115,40 @@ export async function receiveNotification(
   }
 }
 
-async function decide(
-  deps: ReceiveNotificationDeps,
+/** Appends the notification to its order's timeline (not for unreadable bodies or foreign orders). */
+async function addNotificationEvent(
+  repository: Repository,
+  clock: Clock,
   orderNo: string | null,
-): Promise<NotificationOutcome> {
+  id: number,
+  outcome: NotificationOutcome,
+): Promise<void> {
+  if (orderNo === null || outcome === 'unknown_order') return
+  await repository.addOrderEvent({
+    order_no: orderNo,
+    at: clock.now(),
+    kind: 'notification',
+    detail: { notification_id: id, outcome },
+  })
+}
+
+/** The outcome the database alone decides, or undefined when only a Query can. */
+async function decideLocally(
+  repository: Repository,
+  orderNo: string | null,
+): Promise<NotificationOutcome | undefined> {
   if (orderNo === null) return 'unreadable'
-  const order = await deps.repository.findOrder(orderNo)
+  const order = await repository.findOrder(orderNo)
   if (order === undefined) return 'unknown_order'
   if (SETTLED_PAID.includes(order.status)) return 'already_settled'
+  return undefined
+}
+
+/** Settles the order through the confirmer's coalesced Query; the outcome that follows. */
+async function confirmUpstream(
+  deps: ReceiveNotificationDeps,
+  orderNo: string,
+): Promise<NotificationOutcome> {
   const result = await deps.confirmer.confirm(orderNo, 'notification')
   switch (result.kind) {
     case 'paid':

@@ -196,6 +196,28 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     expect(timeline.some((event) => event.kind === 'alert')).toBe(true)
   })
 
+  it('stores every duplicate of a settled order (raw body, outcome, timeline event) without asking upstream', async () => {
+    const orderNo = await newOrder()
+    await payOrder(app, alice, orderNo)
+    const body = JSON.stringify(await simPayResult(app.sim, orderNo))
+    expect((await notify(app, body)).text).toBe('SUCCESS')
+    const queriesBefore = await queryCount(app.sim)
+    const duplicates = await Promise.all([notify(app, body), notify(app, body)])
+    expect(duplicates.map((answer) => answer.text)).toEqual(['SUCCESS', 'SUCCESS'])
+    expect(await queryCount(app.sim)).toBe(queriesBefore)
+    const stored = await app.deps.repository.listNotifications(orderNo)
+    expect(stored.map((row) => [row.raw_body, row.outcome])).toEqual([
+      [body, 'paid'],
+      [body, 'already_settled'],
+      [body, 'already_settled'],
+    ])
+    const { timeline } = await detail(orderNo)
+    const seen = timeline.filter((event) => event.kind === 'notification')
+    expect(seen.map((event) => [event.detail.notification_id, event.detail.outcome])).toEqual(
+      stored.map((row) => [row.id, row.outcome]),
+    )
+  })
+
   it('acknowledges an order number that is not ours without asking upstream', async () => {
     const queriesBefore = await queryCount(app.sim)
     const response = await notify(app, JSON.stringify({ order_no: 'QNOTOURS0000000001' }))
