@@ -32,10 +32,12 @@ export async function startSystem(extraEnv: Record<string, string> = {}): Promis
   const marker = `QUICKPAY_E2E_RUN=${randomUUID()}`
   const dataDir = mkdtempSync(join(tmpdir(), 'quickpay-e2e-'))
   const adminToken = `e2e-admin-${randomUUID()}`
+  // The system runs as a newcomer's would: without the test runner's NODE_ENV=test / VITEST.
+  const { NODE_ENV: _nodeEnv, VITEST: _vitest, ...parentEnv } = process.env
   const child = spawn('pnpm', ['start'], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...parentEnv,
       PORT: String(port),
       SIMULATOR_PORT: String(simulatorPort),
       DATABASE_URL: `file:${join(dataDir, 'bff.sqlite')}`,

@@ -35,6 +35,13 @@ export function h5BuildStaleReason(root: string): string | undefined {
 
 /** Builds the H5 store (`pnpm build:h5`), streaming Taro's progress; throws on failure. */
 export async function buildH5(root: string): Promise<void> {
-  const code = await runToEnd('build:h5', 'pnpm', ['build:h5'], { cwd: root })
+  // A production build whatever the caller's NODE_ENV (vitest sets `test`, which makes Taro's
+  // Babel emit @babel/runtime helpers that workspace packages cannot resolve).
+  const code = await runToEnd('build:h5', 'pnpm', ['build:h5'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+    // In a terminal Taro draws its own progress bar; in a pipe (CI, tests) lines are prefixed.
+    inheritOutput: process.stdout.isTTY,
+  })
   if (code !== 0) throw new Error(`pnpm build:h5 failed with exit code ${code}`)
 }

@@ -13,12 +13,21 @@ export function startChild(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; onExit?: (code: number | null) => void },
+  options: {
+    cwd: string
+    env?: NodeJS.ProcessEnv
+    onExit?: (code: number | null) => void
+    /** Hand the terminal to the child (its own progress display) instead of prefixing lines. */
+    inheritOutput?: boolean
+  },
 ): ChildProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio:
+      options.inheritOutput === true
+        ? ['ignore', 'inherit', 'inherit']
+        : ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
   children.add(child)
@@ -38,7 +47,7 @@ export function runToEnd(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; inheritOutput?: boolean },
 ): Promise<number> {
   return new Promise((resolve) => {
     startChild(name, command, args, { ...options, onExit: (code) => resolve(code ?? 1) })
