@@ -43,6 +43,7 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
     notifyRoutes({
       ...deps,
       notifySecret: deps.env.NOTIFY_SECRET,
+      ack: deps.env.NOTIFY_ACK,
       confirmer: deps.settler,
     }).routes(),
   )

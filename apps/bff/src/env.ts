@@ -31,6 +31,8 @@ const envSchema = z.object({
     error: 'must be URL-safe (letters, digits, "_" or "-")',
   }),
   ADMIN_TOKEN: secret,
+  /** The seed accepts `OK` or `SUCCESS` as the notification acknowledgement; which one the live aggregator prefers is a question for the vendor. */
+  NOTIFY_ACK: z.enum(['SUCCESS', 'OK'], { error: 'must be SUCCESS or OK' }).default('SUCCESS'),
   SANDBOX: booleanText.default(false),
   LIANKE_BASE_URL: httpUrl.default('http://127.0.0.1:4010/'),
   LIANKE_STORE_NO: z.string().min(1).max(32).default('DEMO001'),

@@ -17,6 +17,8 @@ export const NOTIFY_BODY_LIMIT_BYTES = 64 * 1024
 /** What the notify route needs. */
 export interface NotifyRouteDeps {
   notifySecret: string
+  /** The exact acknowledgement body (NOTIFY_ACK): `SUCCESS` by default, or `OK`. */
+  ack: 'SUCCESS' | 'OK'
   repository: Repository
   confirmer: CoalescingOrderConfirmer
   clock: Clock
@@ -42,8 +44,8 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
 /**
  * `POST /notify/lianke/:secret` (contract.md §3; R8, R10, R11, S6). Mounted before the body
  * parser: it reads the raw bytes itself. A wrong secret falls through to the 404 of an unknown
- * route, before anything is read, written or asked upstream. The answer is exactly the 7 bytes
- * `SUCCESS` (text/plain) once the outcome is durable; anything else (4xx/5xx error envelope)
+ * route, before anything is read, written or asked upstream. The answer is exactly the bytes of
+ * NOTIFY_ACK (`SUCCESS`, 7 bytes, by default; text/plain) once the outcome is durable; anything else (4xx/5xx error envelope)
  * makes the aggregator retry.
  */
 export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
@@ -77,7 +79,7 @@ export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
     }
     ctx.status = 200
     ctx.type = 'text/plain'
-    ctx.body = Buffer.from('SUCCESS')
+    ctx.body = Buffer.from(deps.ack)
   })
   return router
 }
