@@ -5,11 +5,10 @@ import type { LiankeError } from '../errors/lianke-error'
 import type { LiankeCallOptions } from '../lianke-client-options'
 import { LIANKE_ROUTES } from '../lianke-routes'
 import type { ResolvedClientOptions } from '../resolve-client-options'
-import { callWithRetries } from '../retry/call-with-retries'
 import type { Deadline } from '../retry/deadline'
 import { startDeadline } from '../retry/deadline'
-import { sendAttempt } from '../transport/send-attempt'
 import { validateRequest } from '../validate-request'
+import { callRoute } from './call-route'
 
 /** The Query request as callers give it: the store defaults to the client's. */
 export interface QueryInput {
@@ -33,21 +32,13 @@ export async function queryWithin(
     { store_no: input.store_no ?? config.storeNo, order_no: input.order_no },
     route,
   )
-  return await callWithRetries(config, {
+  return await callRoute(config, {
     route,
-    orderNo: info.order_no,
-    deadline,
-    external: signal,
-    errors,
-    run: (signals, timeoutMs) =>
-      sendAttempt(config, {
-        route,
-        orderNo: info.order_no,
-        body: info,
-        parse: (json) => payEnvelope.safeParse(json),
-        signals,
-        timeoutMs,
-      }),
+    body: info,
+    parse: (json) => payEnvelope.safeParse(json),
+    deadline: deadline,
+    signal: signal,
+    errors: errors,
   })
 }
 

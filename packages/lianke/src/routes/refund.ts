@@ -4,10 +4,9 @@ import { envelopeSchema, refundInfoSchema, refundResultInfoSchema } from '@quick
 import type { LiankeCallOptions } from '../lianke-client-options'
 import { LIANKE_ROUTES } from '../lianke-routes'
 import type { ResolvedClientOptions } from '../resolve-client-options'
-import { callWithRetries } from '../retry/call-with-retries'
 import { startDeadline } from '../retry/deadline'
-import { sendAttempt } from '../transport/send-attempt'
 import { validateRequest } from '../validate-request'
+import { callRoute } from './call-route'
 
 /** The Refund request as callers give it: store and operator default to the client's. */
 export type RefundInput = Omit<RefundInfo, 'store_no' | 'operator'> & {
@@ -36,20 +35,11 @@ export async function refund(
     },
     route,
   )
-  return await callWithRetries(config, {
+  return await callRoute(config, {
     route,
-    orderNo: info.order_no,
+    body: info,
+    parse: (json) => refundEnvelope.safeParse(json),
     deadline: startDeadline(config.deadlineMs),
-    external: options.signal,
-    errors: [],
-    run: (signals, timeoutMs) =>
-      sendAttempt(config, {
-        route,
-        orderNo: info.order_no,
-        body: info,
-        parse: (json) => refundEnvelope.safeParse(json),
-        signals,
-        timeoutMs,
-      }),
+    signal: options.signal,
   })
 }
