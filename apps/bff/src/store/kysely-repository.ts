@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely'
 
 import type { Channel, OrderStatus } from '@quickpay/contracts'
 
 import type { DatabaseSchema, OrderTable } from './database-schema'
+import { hotQueries, type HotQueries } from './hot-queries'
 import type { DatabaseKind } from './open-database'
 import type {
   IdempotencyRecord,
@@ -36,18 +37,33 @@ function toOrderColumns(patch: OrderPatch): Partial<OrderTable> {
   return needs_review === undefined ? rest : { ...rest, needs_review: needs_review ? 1 : 0 }
 }
 
+// Compiled once: building them with the `sql` tag on every transaction cost more than running them.
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate')
+const COMMIT = CompiledQuery.raw('commit')
+const ROLLBACK = CompiledQuery.raw('rollback')
+
 /** The repository over Kysely, for SQLite (better-sqlite3) and PostgreSQL (pg). */
 export class KyselyRepository implements Repository {
   readonly kind: DatabaseKind
   private readonly db: Kysely<DatabaseSchema>
   private readonly inTransaction: boolean
+  private readonly hot: HotQueries
   private closing: Promise<void> | undefined
 
-  /** Wraps a Kysely handle (or a transaction's handle when `inTransaction`). */
-  constructor(db: Kysely<DatabaseSchema>, kind: DatabaseKind, inTransaction = false) {
+  /**
+   * Wraps a Kysely handle (or a transaction's handle when `inTransaction`, sharing the outer
+   * repository's compiled hot queries: they depend only on the dialect).
+   */
+  constructor(
+    db: Kysely<DatabaseSchema>,
+    kind: DatabaseKind,
+    inTransaction = false,
+    hot: HotQueries = hotQueries(db),
+  ) {
     this.db = db
     this.kind = kind
     this.inTransaction = inTransaction
+    this.hot = hot
   }
 
   async transaction<T>(work: (tx: Repository) => Promise<T>): Promise<T> {
@@ -55,18 +71,18 @@ export class KyselyRepository implements Repository {
     if (this.kind === 'postgres') {
       return this.db
         .transaction()
-        .execute((trx) => work(new KyselyRepository(trx, this.kind, true)))
+        .execute((trx) => work(new KyselyRepository(trx, this.kind, true, this.hot)))
     }
     // Kysely's SQLite driver holds one connection behind a mutex for the whole callback; BEGIN
     // IMMEDIATE takes the write lock up front so a busy database fails at BEGIN (busy_timeout), not mid-way.
     return this.db.connection().execute(async (connection) => {
-      await sql`begin immediate`.execute(connection)
+      await connection.executeQuery(BEGIN_IMMEDIATE)
       try {
-        const result = await work(new KyselyRepository(connection, this.kind, true))
-        await sql`commit`.execute(connection)
+        const result = await work(new KyselyRepository(connection, this.kind, true, this.hot))
+        await connection.executeQuery(COMMIT)
         return result
       } catch (error) {
-        await sql`rollback`.execute(connection).catch(() => undefined)
+        await connection.executeQuery(ROLLBACK).catch(() => undefined)
         throw error
       }
     })
@@ -110,12 +126,8 @@ export class KyselyRepository implements Repository {
   }
 
   async findSession(tokenHash: string, now: number): Promise<SessionRecord | undefined> {
-    const row = await this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .where('expires_at', '>', now)
-      .executeTakeFirst()
+    const { rows } = await this.db.executeQuery(this.hot.findSession.bind({ tokenHash, now }))
+    const row = rows[0]
     if (row === undefined) return undefined
     return {
       ...row,
@@ -145,22 +157,15 @@ export class KyselyRepository implements Repository {
   }
 
   async findOrder(orderNo: string): Promise<OrderRecord | undefined> {
-    const row = await this.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('order_no', '=', orderNo)
-      .executeTakeFirst()
-    return row === undefined ? undefined : toOrder(row)
+    const { rows } = await this.db.executeQuery(this.hot.findOrder.bind({ orderNo }))
+    return rows[0] === undefined ? undefined : toOrder(rows[0])
   }
 
   async findOrderOfPayer(orderNo: string, payerId: string): Promise<OrderRecord | undefined> {
-    const row = await this.db
-      .selectFrom('orders')
-      .selectAll()
-      .where('order_no', '=', orderNo)
-      .where('payer_id', '=', payerId)
-      .executeTakeFirst()
-    return row === undefined ? undefined : toOrder(row)
+    const { rows } = await this.db.executeQuery(
+      this.hot.findOrderOfPayer.bind({ orderNo, payerId }),
+    )
+    return rows[0] === undefined ? undefined : toOrder(rows[0])
   }
 
   async listOrdersOfPayer(payerId: string, limit: number): Promise<OrderRecord[]> {
@@ -192,14 +197,10 @@ export class KyselyRepository implements Repository {
   }
 
   async countOpenOrdersOfPayer(payerId: string, now: number): Promise<number> {
-    const row = await this.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll().as('count'))
-      .where('payer_id', '=', payerId)
-      .where('status', '=', 'pending')
-      .where('expires_at', '>', now)
-      .executeTakeFirstOrThrow()
-    return Number(row.count)
+    const { rows } = await this.db.executeQuery(
+      this.hot.countOpenOrdersOfPayer.bind({ payerId, now }),
+    )
+    return Number(rows[0]?.count ?? 0)
   }
 
   async updateOrder(orderNo: string, patch: OrderPatch, now: number): Promise<boolean> {
@@ -273,12 +274,8 @@ export class KyselyRepository implements Repository {
   }
 
   async findIdempotencyKey(payerId: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const row = await this.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('payer_id', '=', payerId)
-      .where('key', '=', key)
-      .executeTakeFirst()
+    const { rows } = await this.db.executeQuery(this.hot.findIdempotencyKey.bind({ payerId, key }))
+    const row = rows[0]
     if (row === undefined) return undefined
     return {
       ...row,
@@ -311,12 +308,14 @@ export class KyselyRepository implements Repository {
     key: string,
     response: { status: number; body: string },
   ): Promise<void> {
-    await this.db
-      .updateTable('idempotency_keys')
-      .set({ state: 'done', response_status: response.status, response_body: response.body })
-      .where('payer_id', '=', payerId)
-      .where('key', '=', key)
-      .execute()
+    await this.db.executeQuery(
+      this.hot.completeIdempotencyKey.bind({
+        status: response.status,
+        body: response.body,
+        payerId,
+        key,
+      }),
+    )
   }
 
   async releaseIdempotencyKey(payerId: string, key: string, now: number): Promise<void> {
@@ -349,10 +348,14 @@ export class KyselyRepository implements Repository {
   }
 
   async addOrderEvent(event: Omit<OrderEventRecord, 'id'>): Promise<void> {
-    await this.db
-      .insertInto('order_events')
-      .values({ ...event, detail: JSON.stringify(event.detail) })
-      .execute()
+    await this.db.executeQuery(
+      this.hot.addOrderEvent.bind({
+        orderNo: event.order_no,
+        at: event.at,
+        kind: event.kind,
+        detail: JSON.stringify(event.detail),
+      }),
+    )
   }
 
   async listOrderEvents(orderNo: string): Promise<OrderEventRecord[]> {
@@ -371,16 +374,21 @@ export class KyselyRepository implements Repository {
   }
 
   async insertNotification(record: Omit<NotificationRecord, 'id'>): Promise<number> {
-    const row = await this.db
-      .insertInto('notifications')
-      .values(record)
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return Number(row.id)
+    const { rows } = await this.db.executeQuery(
+      this.hot.insertNotification.bind({
+        orderNo: record.order_no,
+        receivedAt: record.received_at,
+        contentType: record.content_type,
+        rawBody: record.raw_body,
+        outcome: record.outcome,
+      }),
+    )
+    if (rows[0] === undefined) throw new Error('insert into notifications returned no id')
+    return Number(rows[0].id)
   }
 
   async setNotificationOutcome(id: number, outcome: string): Promise<void> {
-    await this.db.updateTable('notifications').set({ outcome }).where('id', '=', id).execute()
+    await this.db.executeQuery(this.hot.setNotificationOutcome.bind({ outcome, id }))
   }
 
   async listNotifications(orderNo: string): Promise<NotificationRecord[]> {
