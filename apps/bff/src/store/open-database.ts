@@ -77,5 +77,8 @@ export function openDatabase(url: string, options: PostgresOptions = {}): OpenDa
   })
   // An idle client's error (the server went away) must not crash the process; the next query fails instead.
   pool.on('error', () => undefined)
+  // Nor may a checked-out client's: a write to a reset socket is emitted as 'error' on the client,
+  // not only as the rejection of the query it was sending (seen in a transaction's BEGIN, F6).
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
 }
