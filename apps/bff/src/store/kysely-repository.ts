@@ -107,7 +107,11 @@ export class KyselyRepository implements Repository {
 
   async insertProducts(products: ProductRecord[]): Promise<void> {
     if (products.length === 0) return
-    await this.db.insertInto('products').values(products).execute()
+    await this.db
+      .insertInto('products')
+      .values(products)
+      .onConflict((conflict) => conflict.column('sku').doNothing())
+      .execute()
   }
 
   async listProducts(): Promise<ProductRecord[]> {

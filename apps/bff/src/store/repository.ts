@@ -141,7 +141,7 @@ export interface Repository {
 
   /** The number of products in the catalogue. */
   countProducts(): Promise<number>
-  /** Adds products (seeding). */
+  /** Adds products (seeding); a sku that exists is left as it is, so two instances may seed at once. */
   insertProducts(products: ProductRecord[]): Promise<void>
   /** The catalogue in display order. */
   listProducts(): Promise<ProductRecord[]>
