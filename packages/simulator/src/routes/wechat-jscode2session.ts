@@ -15,13 +15,9 @@ export function wechatJscode2session(sim: SimulatorContext): Middleware {
   return (ctx) => {
     sim.state.countCall('sns/jscode2session')
     const appid = queryParam(ctx, 'appid')
-    const appError = checkWechatApp(appid, queryParam(ctx, 'secret'))
+    const appError = checkWechatApp(ctx)
     if (appError) {
       ctx.body = appError
-      return
-    }
-    if (queryParam(ctx, 'grant_type') !== 'authorization_code') {
-      ctx.body = wechatError(40002, 'invalid grant_type')
       return
     }
     const code = redeemLoginCode(
