@@ -22,6 +22,10 @@ describe('pnpm start', () => {
       left = processesWithMarker(system.marker)
     }
     expect(left).toEqual([])
+    // The last line can reach our pipe a moment after the process that wrote it is gone.
+    for (let i = 0; i < 50 && !system.output().includes('Stopped.'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
     expect(system.output()).toContain('Stopped.')
     await expect(fetch(`${system.bffUrl}/healthz`)).rejects.toThrow()
     await expect(fetch(`${system.simulatorUrl}/__sim/stats`)).rejects.toThrow()
