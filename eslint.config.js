@@ -38,6 +38,37 @@ export default tseslint.config(
     },
   },
   {
+    // Code that runs inside the mini-programs is written for their engines: Alipay's forbids
+    // `globalThis` and `global`, both forbid generating code, and zod touches the first and probes
+    // the second when it loads, so the store takes only types from the contracts' main entry.
+    files: ['apps/miniapp/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'globalThis', message: "Alipay's engine forbids globalThis." },
+        { name: 'global', message: "Alipay's engine forbids global." },
+      ],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-implied-eval': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@quickpay/contracts',
+              allowTypeImports: true,
+              message:
+                'Values come from @quickpay/contracts/engine-safe: the main entry loads zod, which mini-program engines cannot run.',
+            },
+            { name: 'zod', message: 'zod cannot run in the mini-program engines; use valibot.' },
+          ],
+          patterns: [{ group: ['zod/*'], message: 'zod cannot run in the mini-program engines.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -12,12 +12,12 @@ const target = process.env.TARO_ENV ?? 'h5'
 const bffUrlDefault = target === 'h5' ? '' : 'http://127.0.0.1:3000'
 const bffUrl = process.env.TARO_APP_BFF_URL ?? bffUrlDefault
 
-// The workspace package is TypeScript source (extensionless imports) and zod 4 ships modern
+// The workspace package is TypeScript source (extensionless imports) and valibot ships modern
 // syntax: both go through Babel like our own code.
 const compileInclude = [
   path.resolve(__dirname, '../../../packages/contracts/src'),
   (filename: string) =>
-    /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?zod[\\/]/.test(filename),
+    /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?valibot[\\/]/.test(filename),
 ]
 
 export default defineConfig<'webpack5'>((merge) => {

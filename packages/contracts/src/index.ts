@@ -1,11 +1,35 @@
 export { codePointLength, textOfLength } from './text-length'
-export { MAX_AMOUNT_FEN, amountFen, fenOrZero, formatFen } from './money'
+export {
+  ALIPAY_TRADE_NO_RULE,
+  CHANNELS,
+  CloudpayParamError,
+  MAX_AMOUNT_FEN,
+  MAX_ORDER_LINES,
+  MAX_QUANTITY,
+  ORDER_STATUSES,
+  PAYMENT_OUTCOMES,
+  PayType,
+  SETTLED_STATUSES,
+  WECHAT_PAY_PARAM_RULES,
+  formatFen,
+  parseCloudpayParam,
+  payTypeOfChannel,
+  timeStampText,
+  walletOfChannel,
+  walletOfPayType,
+  type Channel,
+  type CloudpayParam,
+  type OrderStatus,
+  type PaymentOutcome,
+  type WechatPayParams,
+} from './engine-safe/index'
+export { amountFen, fenOrZero } from './money'
 export { fieldIssues, formatIssues, type FieldIssue } from './format-issues'
 export { ALIPAY_USER_ID_PATTERN, isAlipayUserId } from './alipay-user-id'
-export { CHANNELS, channelSchema, payTypeOfChannel, walletOfChannel, type Channel } from './channel'
-export { PAYMENT_OUTCOMES, paymentOutcomeSchema, type PaymentOutcome } from './payment-outcome'
+export { channelSchema } from './channel'
+export { paymentOutcomeSchema } from './payment-outcome'
 
-export { PayType, payTypeNameSchema, payTypeSchema, walletOfPayType } from './aggregator/pay-type'
+export { payTypeNameSchema, payTypeSchema } from './aggregator/pay-type'
 export {
   KNOWN_TRANSACTION_STATUSES,
   isFinalPaymentStatus,
@@ -29,14 +53,7 @@ export { queryInfoSchema, type QueryInfo } from './aggregator/query-info'
 export { refundInfoSchema, type RefundInfo } from './aggregator/refund-info'
 export { refundQueryInfoSchema, type RefundQueryInfo } from './aggregator/refund-query-info'
 export { refundResultInfoSchema, type RefundResultInfo } from './aggregator/refund-result-info'
-export {
-  CloudpayParamError,
-  alipayTradeNoSchema,
-  parseCloudpayParam,
-  wechatPayParamsSchema,
-  type CloudpayParam,
-  type WechatPayParams,
-} from './aggregator/cloudpay-param'
+export { alipayTradeNoSchema, wechatPayParamsSchema } from './aggregator/cloudpay-param'
 
 export { errorEnvelopeSchema, type ErrorEnvelope } from './bff/error-envelope'
 export {
@@ -52,10 +69,6 @@ export {
   type ProductsResponse,
 } from './bff/product'
 export {
-  MAX_ORDER_LINES,
-  MAX_QUANTITY,
-  ORDER_STATUSES,
-  SETTLED_STATUSES,
   createOrderRequestSchema,
   createOrderResponseSchema,
   orderLineRequestSchema,
@@ -69,7 +82,6 @@ export {
   type CreateOrderResponse,
   type Order,
   type OrderResponse,
-  type OrderStatus,
   type OrdersResponse,
   type Payment,
 } from './bff/order'

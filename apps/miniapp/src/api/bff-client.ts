@@ -1,26 +1,29 @@
-import {
-  createOrderResponseSchema,
-  errorEnvelopeSchema,
-  orderResponseSchema,
-  ordersResponseSchema,
-  productsResponseSchema,
-  sessionSchema,
-  storeConfigSchema,
-  walletPayResponseSchema,
-  type CreateOrderRequest,
-  type CreateOrderResponse,
-  type Order,
-  type PaymentClaimRequest,
-  type Product,
-  type StoreConfig,
-  type WalletOutcome,
-  type WalletPayResponse,
+import type {
+  CreateOrderRequest,
+  CreateOrderResponse,
+  Order,
+  PaymentClaimRequest,
+  Product,
+  StoreConfig,
+  WalletOutcome,
+  WalletPayResponse,
 } from '@quickpay/contracts'
+import * as v from 'valibot'
 
 import { StoreError } from '../errors/store-error'
 import type { KeyValueStorage } from '../lib/key-value-storage'
 import type { PlatformLogin } from '../platform/platform-types'
 import type { HttpRequest, HttpResponse, HttpTransport } from './http-transport'
+import {
+  createOrderAnswer,
+  errorAnswer,
+  orderAnswer,
+  ordersAnswer,
+  productsAnswer,
+  sessionAnswer,
+  storeConfigAnswer,
+  walletPayAnswer,
+} from './answer-schemas'
 import { sessionStore } from './session-store'
 
 /** What the BFF client is built from; everything with side effects is injected. */
@@ -37,11 +40,6 @@ export interface BffClientOptions {
   retryDelaysMs?: readonly number[]
 }
 
-/** The one thing the client needs from a contracts schema (kept structural: zod is the contracts' dependency). */
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown }
-}
-
 /** Statuses worth retrying with the same Idempotency-Key: the BFF may not have finished. */
 const RETRYABLE_STATUSES = new Set([409, 502, 503, 504])
 
@@ -49,8 +47,7 @@ const RETRYABLE_STATUSES = new Set([409, 502, 503, 504])
 export type BffClient = ReturnType<typeof createBffClient>
 
 /**
- * Builds the store's BFF client (contract.md §3): validates every answer with the contracts'
- * schemas, keeps the session token in storage and renews it by one new login on a 401, retries
+ * Builds the store's BFF client: validates every answer (`answer-schemas.ts`), keeps the session token in storage and renews it by one new login on a 401, retries
  * order creation with the same Idempotency-Key, and maps errors to StoreError.
  */
 export function createBffClient(options: BffClientOptions) {
@@ -68,17 +65,17 @@ export function createBffClient(options: BffClientOptions) {
     }
   }
 
-  function read<T>(schema: Schema<T>, response: HttpResponse): T {
+  function read<T>(schema: v.GenericSchema<T>, response: HttpResponse): T {
     if (response.status >= 400) throw errorOf(response)
-    const parsed = schema.safeParse(response.body)
+    const parsed = v.safeParse(schema, response.body)
     if (!parsed.success)
-      throw new StoreError('BAD_RESPONSE', { status: response.status, cause: parsed.error })
-    return parsed.data
+      throw new StoreError('BAD_RESPONSE', { status: response.status, cause: parsed.issues })
+    return parsed.output
   }
 
   function getConfig(): Promise<StoreConfig> {
     config ??= send({ method: 'GET', url: '/api/config', headers: {} })
-      .then((response) => read(storeConfigSchema, response))
+      .then((response) => read(storeConfigAnswer, response))
       .catch((error: unknown) => {
         config = undefined
         throw error
@@ -95,7 +92,7 @@ export function createBffClient(options: BffClientOptions) {
       headers: {},
       body: result.request,
     })
-    const session = read(sessionSchema, response)
+    const session = read(sessionAnswer, response)
     sessions.write(session)
     return session.token
   }
@@ -150,7 +147,7 @@ export function createBffClient(options: BffClientOptions) {
     /** `GET /api/products`: the catalogue. */
     async listProducts(): Promise<Product[]> {
       const response = await send({ method: 'GET', url: '/api/products', headers: {} })
-      return read(productsResponseSchema, response).products
+      return read(productsAnswer, response).products
     },
 
     /** `POST /api/orders` with the checkout attempt's key, retried with that same key. */
@@ -164,7 +161,7 @@ export function createBffClient(options: BffClientOptions) {
         headers: { 'Idempotency-Key': idempotencyKey },
         body,
       })
-      return read(createOrderResponseSchema, response)
+      return read(createOrderAnswer, response)
     },
 
     /** `POST /api/orders/:order_no/payment`: the payment parameters again for a pending order. */
@@ -175,7 +172,7 @@ export function createBffClient(options: BffClientOptions) {
         headers: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey },
         body: {},
       })
-      return read(createOrderResponseSchema, response)
+      return read(createOrderAnswer, response)
     },
 
     /** `GET /api/orders/:order_no`; another shopper's order is ORDER_NOT_FOUND like an unknown one. */
@@ -185,13 +182,13 @@ export function createBffClient(options: BffClientOptions) {
         url: `/api/orders/${encodeURIComponent(orderNo)}`,
         headers: {},
       })
-      return read(orderResponseSchema, response).order
+      return read(orderAnswer, response).order
     },
 
     /** `GET /api/orders`: the shopper's own orders, newest first. */
     async listOrders(): Promise<Order[]> {
       const response = await authed({ method: 'GET', url: '/api/orders', headers: {} })
-      return read(ordersResponseSchema, response).orders
+      return read(ordersAnswer, response).orders
     },
 
     /** `POST /api/orders/:order_no/cancel`: closes a pending order. */
@@ -202,7 +199,7 @@ export function createBffClient(options: BffClientOptions) {
         headers: {},
         body: {},
       })
-      return read(orderResponseSchema, response).order
+      return read(orderAnswer, response).order
     },
 
     /** `POST /api/orders/:order_no/claims`: tells the BFF what the platform said (never trusted). */
@@ -224,7 +221,7 @@ export function createBffClient(options: BffClientOptions) {
         headers: {},
         body: { order_no: orderNo, outcome },
       })
-      return read(walletPayResponseSchema, response)
+      return read(walletPayAnswer, response)
     },
   }
 }
@@ -236,20 +233,20 @@ function isRetryable(response: HttpResponse): boolean {
 }
 
 function errorCodeOf(response: HttpResponse): string | undefined {
-  const parsed = errorEnvelopeSchema.safeParse(response.body)
-  return parsed.success ? parsed.data.error.code : undefined
+  const parsed = v.safeParse(errorAnswer, response.body)
+  return parsed.success ? parsed.output.error.code : undefined
 }
 
 function errorOf(response: HttpResponse): StoreError {
-  const parsed = errorEnvelopeSchema.safeParse(response.body)
+  const parsed = v.safeParse(errorAnswer, response.body)
   if (!parsed.success) {
     return new StoreError(response.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_RESPONSE', {
       status: response.status,
     })
   }
-  return new StoreError(parsed.data.error.code, {
+  return new StoreError(parsed.output.error.code, {
     status: response.status,
-    requestId: parsed.data.error.request_id,
-    cause: parsed.data.error.message,
+    requestId: parsed.output.error.request_id,
+    cause: parsed.output.error.message,
   })
 }

@@ -1,6 +1,8 @@
-import { sessionSchema, type Session } from '@quickpay/contracts'
+import type { Session } from '@quickpay/contracts'
+import * as v from 'valibot'
 
 import type { KeyValueStorage } from '../lib/key-value-storage'
+import { sessionAnswer } from './answer-schemas'
 
 const SESSION_KEY = 'qp.session'
 
@@ -17,10 +19,10 @@ export function sessionStore(storage: KeyValueStorage, now: () => number = Date.
       } catch {
         return undefined
       }
-      const parsed = sessionSchema.safeParse(json)
+      const parsed = v.safeParse(sessionAnswer, json)
       if (!parsed.success) return undefined
-      const expires = Date.parse(parsed.data.expires_at)
-      return Number.isNaN(expires) || expires > now() ? parsed.data : undefined
+      const expires = Date.parse(parsed.output.expires_at)
+      return Number.isNaN(expires) || expires > now() ? parsed.output : undefined
     },
     /** Keeps a fresh session. */
     write(session: Session): void {

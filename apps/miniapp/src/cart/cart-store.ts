@@ -1,4 +1,5 @@
-import { MAX_QUANTITY, type CreateOrderRequest } from '@quickpay/contracts'
+import type { CreateOrderRequest } from '@quickpay/contracts'
+import { MAX_QUANTITY } from '@quickpay/contracts/engine-safe'
 
 import type { KeyValueStorage } from '../lib/key-value-storage'
 

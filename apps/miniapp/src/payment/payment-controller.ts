@@ -1,4 +1,5 @@
-import { SETTLED_STATUSES, type Order, type PaymentOutcome } from '@quickpay/contracts'
+import type { Order, PaymentOutcome } from '@quickpay/contracts'
+import { SETTLED_STATUSES } from '@quickpay/contracts/engine-safe'
 
 import type { BffClient } from '../api/bff-client'
 import { errorMessageOf } from '../errors/error-message-of'

@@ -1,4 +1,5 @@
-import { CloudpayParamError, parseCloudpayParam, type Payment } from '@quickpay/contracts'
+import type { Payment } from '@quickpay/contracts'
+import { CloudpayParamError, parseCloudpayParam } from '@quickpay/contracts/engine-safe'
 
 import { StoreError } from '../errors/store-error'
 

@@ -4,7 +4,8 @@ import { ALIPAY_USER_ID_PATTERN } from '../alipay-user-id'
 import { amountFen } from '../money'
 import { textOfLength } from '../text-length'
 import { itemInfoSchema } from './item-info'
-import { PayType, payTypeSchema } from './pay-type'
+import { PayType } from '../engine-safe/pay-type'
+import { payTypeSchema } from './pay-type'
 
 /** Options for the JSAPIPay request rules that the vendor leaves open. */
 export interface JsapiPayInfoOptions {

@@ -2,12 +2,7 @@ import { z } from 'zod'
 
 import { payTypeSchema } from '../aggregator/pay-type'
 import { channelSchema } from '../channel'
-
-/** The largest quantity of one product in one order. */
-export const MAX_QUANTITY = 99
-
-/** The most distinct products in one order. */
-export const MAX_ORDER_LINES = 20
+import { MAX_ORDER_LINES, MAX_QUANTITY, ORDER_STATUSES } from '../engine-safe/order-statuses'
 
 /** An order line as the shopper sends it: only `sku` and `quantity`; prices come from the catalogue. */
 export const orderLineRequestSchema = z.strictObject({
@@ -35,30 +30,8 @@ export const createOrderRequestSchema = z.strictObject({
 /** `POST /api/orders` body. */
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>
 
-/** Order states (contract.md §4); they only move forward. */
-export const ORDER_STATUSES = [
-  'pending',
-  'paid',
-  'failed',
-  'closed',
-  'partially_refunded',
-  'refunded',
-] as const
-
-/** An order state. */
-export type OrderStatus = (typeof ORDER_STATUSES)[number]
-
 /** Validates an order state. */
 export const orderStatusSchema = z.enum(ORDER_STATUSES)
-
-/** The states an order cannot leave by payment alone (the store stops polling at these). */
-export const SETTLED_STATUSES: readonly OrderStatus[] = [
-  'paid',
-  'failed',
-  'closed',
-  'partially_refunded',
-  'refunded',
-]
 
 /** One priced order line. */
 export const orderLineSchema = z.object({

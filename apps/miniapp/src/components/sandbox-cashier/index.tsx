@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import { formatFen, type WalletOutcome } from '@quickpay/contracts'
+import type { WalletOutcome } from '@quickpay/contracts'
+import { formatFen } from '@quickpay/contracts/engine-safe'
 
 import './index.scss'
 import { disabledProps } from '../../lib/disabled-props'

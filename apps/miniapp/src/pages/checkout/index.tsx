@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { formatFen, type Product } from '@quickpay/contracts'
+import type { Product } from '@quickpay/contracts'
+import { formatFen } from '@quickpay/contracts/engine-safe'
 import { useState } from 'react'
 
 import type { CartLine } from '../../cart/cart-store'

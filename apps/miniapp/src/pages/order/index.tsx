@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { formatFen, type Order } from '@quickpay/contracts'
+import type { Order } from '@quickpay/contracts'
+import { formatFen } from '@quickpay/contracts/engine-safe'
 import { useState } from 'react'
 
 import { errorMessageOf } from '../../errors/error-message-of'

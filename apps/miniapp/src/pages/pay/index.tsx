@@ -1,11 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter, useUnload } from '@tarojs/taro'
-import {
-  formatFen,
-  SETTLED_STATUSES,
-  type WalletOutcome,
-  type WalletPayResponse,
-} from '@quickpay/contracts'
+import type { WalletOutcome, WalletPayResponse } from '@quickpay/contracts'
+import { formatFen, SETTLED_STATUSES } from '@quickpay/contracts/engine-safe'
 import { useEffect, useRef, useState } from 'react'
 
 import { SandboxCashier } from '../../components/sandbox-cashier'

@@ -1,0 +1,148 @@
+import {
+  createOrderResponseSchema,
+  errorEnvelopeSchema,
+  orderResponseSchema,
+  ordersResponseSchema,
+  productsResponseSchema,
+  sessionSchema,
+  storeConfigSchema,
+  walletPayResponseSchema,
+} from '@quickpay/contracts'
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+
+import {
+  createOrderAnswer,
+  errorAnswer,
+  orderAnswer,
+  ordersAnswer,
+  productsAnswer,
+  sessionAnswer,
+  storeConfigAnswer,
+  walletPayAnswer,
+} from '../../src/api/answer-schemas'
+
+const order = {
+  order_no: 'QP2026113000000001',
+  status: 'pending',
+  amount: 12_900,
+  items: [{ sku: 'tea-01', name: '龙井', quantity: 2, price: 6_450 }],
+  channel: 'wechat-miniprogram',
+  created_at: '2026-11-30T12:00:00.000Z',
+  expires_at: '2026-11-30T12:15:00.000Z',
+}
+const paidOrder = {
+  ...order,
+  status: 'paid',
+  paid_at: '2026-11-30T12:01:00.000Z',
+  transaction_no: '4200000000000001',
+}
+
+/** Each store schema beside the contracts' zod schema of the same answer, with answers both must judge alike. */
+const pairs = [
+  {
+    name: 'config',
+    store: storeConfigAnswer,
+    zod: storeConfigSchema,
+    valid: {
+      sandbox: true,
+      wechat: {
+        miniprogram_appid: 'wx1',
+        official_account_appid: 'wx2',
+        authorize_url: 'http://x',
+      },
+      alipay: { appid: '2021', authorize_url: 'http://y' },
+    },
+    invalid: [{ sandbox: 'yes' }, { sandbox: true, wechat: {}, alipay: {} }],
+  },
+  {
+    name: 'session',
+    store: sessionAnswer,
+    zod: sessionSchema,
+    valid: { token: 't', expires_at: '2026-12-01T00:00:00Z', channel: 'alipay-miniprogram' },
+    invalid: [
+      { token: '', expires_at: 'x', channel: 'alipay-miniprogram' },
+      { token: 't', expires_at: 'x', channel: 'paypal' },
+    ],
+  },
+  {
+    name: 'products',
+    store: productsAnswer,
+    zod: productsResponseSchema,
+    valid: {
+      products: [{ sku: 'a', name: 'b', description: 'c', price: 100, image_url: '/i/a.png' }],
+    },
+    invalid: [
+      { products: [{ sku: 'a', name: 'b', description: 'c', price: 1.5, image_url: '/i' }] },
+      { products: null },
+    ],
+  },
+  {
+    name: 'create order',
+    store: createOrderAnswer,
+    zod: createOrderResponseSchema,
+    valid: { order, payment: { paytype: 21, cloudpay_param: '2026113022001400000001' } },
+    invalid: [
+      { order, payment: { paytype: 10, cloudpay_param: 'x' } },
+      { order: { ...order, amount: '129.00' }, payment: { paytype: 11, cloudpay_param: '{}' } },
+    ],
+  },
+  {
+    name: 'order',
+    store: orderAnswer,
+    zod: orderResponseSchema,
+    valid: { order: paidOrder },
+    invalid: [{ order: { ...order, status: 'shipped' } }, { order: { ...order, items: {} } }],
+  },
+  {
+    name: 'orders',
+    store: ordersAnswer,
+    zod: ordersResponseSchema,
+    valid: { orders: [paidOrder, order] },
+    invalid: [{ orders: [{ ...order, expires_at: undefined }] }, {}],
+  },
+  {
+    name: 'wallet',
+    store: walletPayAnswer,
+    zod: walletPayResponseSchema,
+    valid: { wallet: 'alipay', resultCode: '6001' },
+    invalid: [{ wallet: 'unionpay' }, { wallet: 'wechat', err_msg: 1 }],
+  },
+  {
+    name: 'error',
+    store: errorAnswer,
+    zod: errorEnvelopeSchema,
+    valid: {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'm',
+        request_id: 'r',
+        fields: [{ field: 'items', rule: 'x' }],
+      },
+    },
+    invalid: [{ error: { code: 'lower', message: 'm', request_id: 'r' } }, { error: 'boom' }],
+  },
+] as const
+
+describe('the store reads BFF answers exactly as the contracts define them', () => {
+  it.each(pairs)('accepts a valid $name answer with the same result as zod', (pair) => {
+    const fromStore = v.safeParse(pair.store, pair.valid)
+    const fromZod = pair.zod.safeParse(pair.valid)
+    expect(fromZod.success).toBe(true)
+    expect(fromStore.success).toBe(true)
+    expect(fromStore.output).toEqual(fromZod.data)
+  })
+
+  it.each(pairs)('refuses what zod refuses in a $name answer', (pair) => {
+    for (const answer of pair.invalid) {
+      expect(pair.zod.safeParse(answer).success).toBe(false)
+      expect(v.safeParse(pair.store as v.GenericSchema, answer).success).toBe(false)
+    }
+  })
+
+  it('drops fields it does not know, as zod does', () => {
+    const answer = { order: { ...order, internal_note: 'x' } }
+    const fromStore = v.safeParse(orderAnswer, answer)
+    expect(fromStore.success && 'internal_note' in fromStore.output.order).toBe(false)
+  })
+})
