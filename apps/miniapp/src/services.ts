@@ -5,7 +5,7 @@ import { pendingCheckout } from './checkout/pending-checkout'
 import { env } from './env'
 import { sleep } from './lib/sleep'
 import { taroStorage } from './lib/taro-storage'
-import { login } from './platform/login'
+import { login, sandboxLoginChannel } from './platform/login'
 
 /** The app's singletons, wired with Taro's transport and storage and the platform login. */
 export const services = {
@@ -15,6 +15,7 @@ export const services = {
     storage: taroStorage,
     login,
     sleep,
+    ...(sandboxLoginChannel === undefined ? {} : { sandboxLoginChannel }),
   }),
   cart: cartStore(taroStorage),
   checkout: pendingCheckout(taroStorage),

@@ -88,6 +88,7 @@ export {
 export { paymentClaimRequestSchema, type PaymentClaimRequest } from './bff/payment-claim'
 export { storeConfigSchema, type StoreConfig } from './bff/store-config'
 export { sandboxPaymentRequestSchema, type SandboxPaymentRequest } from './bff/sandbox-payment'
+export { sandboxSessionRequestSchema, type SandboxSessionRequest } from './bff/sandbox-session'
 export {
   adminOrderDetailSchema,
   adminOrderSchema,

@@ -1,4 +1,5 @@
 import type {
+  Channel,
   CreateOrderRequest,
   CreateOrderResponse,
   Order,
@@ -34,6 +35,12 @@ export interface BffClientOptions {
   storage: KeyValueStorage
   /** The platform login, called when there is no session or the BFF refused it (once). */
   login: PlatformLogin
+  /**
+   * The mini-program channel of this build, if any. When the BFF runs in sandbox mode and the
+   * platform login fails or yields a code the simulator never minted (WeChat DevTools, the Alipay
+   * IDE), the client asks `POST /api/sandbox/sessions` for this channel instead.
+   */
+  sandboxLoginChannel?: Channel
   sleep: (ms: number) => Promise<void>
   now?: () => number
   /** Waits before each retry of an order request; its length is the number of retries. */
@@ -84,17 +91,31 @@ export function createBffClient(options: BffClientOptions) {
   }
 
   async function newSession(): Promise<string> {
-    const result = await login(await getConfig())
-    if (result.kind === 'redirect') throw new StoreError('LOGIN_REDIRECT')
-    const response = await send({
-      method: 'POST',
-      url: '/api/sessions',
-      headers: {},
-      body: result.request,
-    })
+    const config = await getConfig()
+    const sandboxChannel = config.sandbox ? options.sandboxLoginChannel : undefined
+    let response: HttpResponse
+    try {
+      const result = await login(config)
+      if (result.kind === 'redirect') throw new StoreError('LOGIN_REDIRECT')
+      response = await send({
+        method: 'POST',
+        url: '/api/sessions',
+        headers: {},
+        body: result.request,
+      })
+    } catch (error) {
+      if (sandboxChannel === undefined || !isPlatformLoginFailure(error)) throw error
+      response = await sandboxSession(sandboxChannel)
+    }
+    if (sandboxChannel !== undefined && errorCodeOf(response) === 'INVALID_LOGIN_CODE')
+      response = await sandboxSession(sandboxChannel)
     const session = read(sessionAnswer, response)
     sessions.write(session)
     return session.token
+  }
+
+  function sandboxSession(channel: Channel): Promise<HttpResponse> {
+    return send({ method: 'POST', url: '/api/sandbox/sessions', headers: {}, body: { channel } })
   }
 
   function sessionToken(renew: boolean): Promise<string> {
@@ -224,6 +245,10 @@ export function createBffClient(options: BffClientOptions) {
       return read(walletPayAnswer, response)
     },
   }
+}
+
+function isPlatformLoginFailure(error: unknown): boolean {
+  return error instanceof StoreError && error.code === 'LOGIN_FAILED'
 }
 
 function isRetryable(response: HttpResponse): boolean {

@@ -1,3 +1,5 @@
+import type { Channel } from '@quickpay/contracts'
+
 import { StoreError } from '../errors/store-error'
 import type { PlatformLogin } from './platform-types'
 
@@ -6,3 +8,6 @@ import type { PlatformLogin } from './platform-types'
  * TARO_ENV; this file is the type every variant follows and the answer on any other target.
  */
 export const login: PlatformLogin = () => Promise.reject(new StoreError('UNSUPPORTED_BROWSER'))
+
+/** The mini-program channel whose IDE login may fall back to a sandbox session; none here. */
+export const sandboxLoginChannel: Channel | undefined = undefined

@@ -1,8 +1,9 @@
-import type { StoreConfig } from '@quickpay/contracts'
+import type { Channel, StoreConfig } from '@quickpay/contracts'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { createBffClient } from '../../src/api/bff-client'
 import { fetchTransport } from '../../src/api/fetch-transport'
+import { StoreError } from '../../src/errors/store-error'
 import type { LoginResult } from '../../src/platform/platform-types'
 import { order } from '../support/fake-bff'
 import { memoryStorage } from '../support/memory-storage'
@@ -16,9 +17,16 @@ afterEach(async () => {
 
 const FUTURE = '2099-01-01T00:00:00.000Z'
 
+interface SetupExtras {
+  sandbox?: boolean
+  sandboxLoginChannel?: Channel
+  loginError?: StoreError
+}
+
 async function setup(
   route: (request: SeenRequest, nth: number) => Answer | undefined,
   loginResult?: LoginResult,
+  extras: SetupExtras = {},
 ) {
   let codes = 0
   const counts = new Map<string, number>()
@@ -28,7 +36,7 @@ async function setup(
     counts.set(key, nth)
     const answer = route(request, nth)
     if (answer !== undefined) return answer
-    if (key === 'GET /api/config') return { status: 200, body: storeConfig(true) }
+    if (key === 'GET /api/config') return { status: 200, body: storeConfig(extras.sandbox ?? true) }
     if (key === 'POST /api/sessions') {
       const { code } = request.body as { code: string }
       return {
@@ -46,8 +54,12 @@ async function setup(
     baseUrl: server.url,
     transport: fetchTransport(5000),
     storage,
+    ...(extras.sandboxLoginChannel === undefined
+      ? {}
+      : { sandboxLoginChannel: extras.sandboxLoginChannel }),
     login: (config) => {
       logins.push(config)
+      if (extras.loginError !== undefined) return Promise.reject(extras.loginError)
       codes += 1
       return Promise.resolve(
         loginResult ?? {
@@ -231,6 +243,53 @@ describe('the BFF client', () => {
     const { client, server } = await setup(() => undefined, { kind: 'redirect' })
     await expect(client.ensureSession()).rejects.toMatchObject({ code: 'LOGIN_REDIRECT' })
     expect(server.seen.some((request) => request.path === '/api/sessions')).toBe(false)
+  })
+
+  describe('in sandbox mode on a mini-program (the IDE login)', () => {
+    const ideSession = { token: 'ide-token', expires_at: FUTURE, channel: 'alipay-miniprogram' }
+    const refuseCodes = (request: SeenRequest): Answer | undefined => {
+      if (request.path === '/api/sessions')
+        return { status: 401, body: errorBody('INVALID_LOGIN_CODE') }
+      if (request.path === '/api/sandbox/sessions') return { status: 201, body: ideSession }
+      return undefined
+    }
+
+    it('falls back to POST /api/sandbox/sessions when the BFF does not know the IDE code', async () => {
+      const { client, server, storage } = await setup(refuseCodes, undefined, {
+        sandboxLoginChannel: 'alipay-miniprogram',
+      })
+      await client.ensureSession()
+      const fallback = server.seen.filter((request) => request.path === '/api/sandbox/sessions')
+      expect(fallback.map((request) => request.body)).toEqual([{ channel: 'alipay-miniprogram' }])
+      expect(storage.get('qp.session')).toContain('ide-token')
+    })
+
+    it('falls back when the platform login itself fails (a tourist appid)', async () => {
+      const { client, server } = await setup(refuseCodes, undefined, {
+        sandboxLoginChannel: 'wechat-miniprogram',
+        loginError: new StoreError('LOGIN_FAILED', { cause: 'login:fail' }),
+      })
+      await client.ensureSession()
+      expect(server.seen.map((request) => request.path)).toEqual([
+        '/api/config',
+        '/api/sandbox/sessions',
+      ])
+    })
+
+    it('never falls back when the BFF is not in sandbox mode', async () => {
+      const { client, server } = await setup(refuseCodes, undefined, {
+        sandbox: false,
+        sandboxLoginChannel: 'wechat-miniprogram',
+      })
+      await expect(client.ensureSession()).rejects.toMatchObject({ code: 'INVALID_LOGIN_CODE' })
+      expect(server.seen.some((request) => request.path === '/api/sandbox/sessions')).toBe(false)
+    })
+
+    it('never falls back on H5, which has no sandbox login channel', async () => {
+      const { client, server } = await setup(refuseCodes)
+      await expect(client.ensureSession()).rejects.toMatchObject({ code: 'INVALID_LOGIN_CODE' })
+      expect(server.seen.some((request) => request.path === '/api/sandbox/sessions')).toBe(false)
+    })
   })
 
   it('reports NETWORK_ERROR when nobody answers', async () => {
