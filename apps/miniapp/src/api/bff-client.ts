@@ -47,8 +47,8 @@ export interface BffClientOptions {
   retryDelaysMs?: readonly number[]
 }
 
-/** Statuses worth retrying with the same Idempotency-Key: the BFF may not have finished. */
-const RETRYABLE_STATUSES = new Set([409, 502, 503, 504])
+/** Statuses worth retrying with the same Idempotency-Key: the BFF or the aggregator may not have finished. */
+const RETRYABLE_STATUSES = new Set([502, 503, 504])
 
 /** The typed BFF client: every answer validated with the contracts' schemas. */
 export type BffClient = ReturnType<typeof createBffClient>
@@ -185,12 +185,16 @@ export function createBffClient(options: BffClientOptions) {
       return read(createOrderAnswer, response)
     },
 
-    /** `POST /api/orders/:order_no/payment`: the payment parameters again for a pending order. */
-    async paymentFor(orderNo: string, idempotencyKey?: string): Promise<CreateOrderResponse> {
+    /**
+     * `POST /api/orders/:order_no/payment`: the payment parameters again for a pending order. It
+     * names an existing order, so repeating it can never make a second one: it takes no
+     * Idempotency-Key, and a network failure is simply retried.
+     */
+    async paymentFor(orderNo: string): Promise<CreateOrderResponse> {
       const response = await withRetries({
         method: 'POST',
         url: `/api/orders/${encodeURIComponent(orderNo)}/payment`,
-        headers: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey },
+        headers: {},
         body: {},
       })
       return read(createOrderAnswer, response)
@@ -252,6 +256,8 @@ function isPlatformLoginFailure(error: unknown): boolean {
 }
 
 function isRetryable(response: HttpResponse): boolean {
+  // A 409 is final (ORDER_NOT_PENDING, …) except while the first request with this key still runs.
+  if (response.status === 409) return errorCodeOf(response) === 'IDEMPOTENCY_KEY_IN_FLIGHT'
   if (!RETRYABLE_STATUSES.has(response.status)) return false
   // A rejection is the BFF's final word for this key: asking again replays the same answer.
   return errorCodeOf(response) !== 'UPSTREAM_REJECTED'

@@ -14,8 +14,9 @@ export interface PendingCheckout {
 
 /**
  * The checkout attempt kept in storage. The Idempotency-Key is made once per attempt and reused
- * by every retry of it, a reload or a 重新支付 included, so the BFF never creates a second order
- * for one intent; a different cart starts a new attempt.
+ * by every retry of it, a reload of the checkout included, so the BFF never creates a second order
+ * for one intent; a different cart starts a new attempt. (重新支付 names the order it made, so it
+ * needs no key.)
  */
 export function pendingCheckout(
   storage: KeyValueStorage,
@@ -53,12 +54,6 @@ export function pendingCheckout(
       const existing = read()
       if (existing !== undefined)
         storage.set(CHECKOUT_KEY, JSON.stringify({ ...existing, order_no: orderNo }))
-    },
-
-    /** The key of the attempt that created `orderNo`, if this device made it. */
-    keyFor(orderNo: string): string | undefined {
-      const existing = read()
-      return existing?.order_no === orderNo ? existing.key : undefined
     },
 
     /** Ends the attempt (its order settled): the next checkout gets a new key. */

@@ -18,8 +18,6 @@ export interface PaymentControllerDeps {
   ) => Promise<PayResult>
   sleep: (ms: number) => Promise<void>
   now: () => number
-  /** The checkout attempt's Idempotency-Key, sent again with every re-issue of the same order. */
-  idempotencyKey?: string
   pollWindowMs?: number
   onChange: (state: PayState) => void
 }
@@ -31,7 +29,7 @@ export type PaymentController = ReturnType<typeof createPaymentController>
  * Creates the payment flow for one order: asks the BFF for parameters, opens the wallet, reports
  * the client's claim (best effort), then polls the order with 1 s → 5 s backoff for about two
  * minutes. Paid is shown only when the BFF says `paid`; a cancelled sheet offers paying the SAME
- * order again with the same Idempotency-Key; an inconclusive result keeps "confirming".
+ * order again; an inconclusive result keeps "confirming".
  */
 export function createPaymentController(orderNo: string, deps: PaymentControllerDeps) {
   const pollWindowMs = deps.pollWindowMs ?? POLL_WINDOW_MS
@@ -122,7 +120,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
     })
     let order = previous
     try {
-      const issued = await deps.client.paymentFor(orderNo, deps.idempotencyKey)
+      const issued = await deps.client.paymentFor(orderNo)
       order = issued.order
       if (isSettled(order)) return set(settledState(order))
       const result = await deps.pay(orderNo, issued.payment)

@@ -201,20 +201,33 @@ describe('the BFF client', () => {
     })
   })
 
-  it('re-issues payment parameters for the same order with the same key', async () => {
+  it('re-issues payment parameters for the same order, without an Idempotency-Key', async () => {
     const { client, server } = await setup((request) =>
       request.path === '/api/orders/Q1/payment'
         ? { status: 200, body: { order: order('pending', 'Q1'), payment: wechatPayment } }
         : undefined,
     )
-    await expect(client.paymentFor('Q1', 'attempt-key-1')).resolves.toMatchObject({
+    await expect(client.paymentFor('Q1')).resolves.toMatchObject({
       payment: wechatPayment,
     })
     expect(
       server.seen.find((request) => request.path === '/api/orders/Q1/payment')?.headers[
         'idempotency-key'
       ],
-    ).toBe('attempt-key-1')
+    ).toBeUndefined()
+  })
+
+  it('takes ORDER_NOT_PENDING as final: one request, no retry', async () => {
+    const { client, server, sleeps } = await setup((request) =>
+      request.path === '/api/orders/Q1/payment'
+        ? { status: 409, body: errorBody('ORDER_NOT_PENDING') }
+        : undefined,
+    )
+    await expect(client.paymentFor('Q1')).rejects.toMatchObject({ code: 'ORDER_NOT_PENDING' })
+    expect(server.seen.filter((request) => request.path === '/api/orders/Q1/payment')).toHaveLength(
+      1,
+    )
+    expect(sleeps).toEqual([])
   })
 
   it('posts the claim and the sandbox payment as the contracts describe', async () => {

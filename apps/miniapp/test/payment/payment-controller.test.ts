@@ -9,7 +9,6 @@ import type { PayResult } from '../../src/platform/platform-types'
 import { fakeClock, scriptedBff } from '../support/fake-bff'
 
 const ORDER_NO = 'Q20261125000000ABCDEFGHJK'
-const KEY = 'checkout-attempt-key-1'
 
 function setup(statuses: Parameters<typeof scriptedBff>[0], results: (PayResult | Error)[]) {
   const bff = scriptedBff(statuses)
@@ -26,7 +25,6 @@ function setup(statuses: Parameters<typeof scriptedBff>[0], results: (PayResult 
     },
     sleep: clock.sleep,
     now: clock.now,
-    idempotencyKey: KEY,
     onChange: (state) => states.push(state),
   })
   return { bff, clock, states, controller, payCalls: () => payCalls }
@@ -91,10 +89,7 @@ describe('the payment flow', () => {
 
     await controller.pay()
     expect(payCalls()).toBe(2)
-    expect(bff.calls.paymentFor).toEqual([
-      { orderNo: ORDER_NO, key: KEY },
-      { orderNo: ORDER_NO, key: KEY },
-    ])
+    expect(bff.calls.paymentFor).toEqual([ORDER_NO, ORDER_NO])
   })
 
   it('shows failed while the order may still be pending, and offers another try', async () => {

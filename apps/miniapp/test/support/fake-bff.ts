@@ -28,7 +28,7 @@ export function order(status: OrderStatus, orderNo = 'Q20261125000000ABCDEFGHJK'
 export function scriptedBff(statuses: (OrderStatus | 'error')[]) {
   const calls = {
     getOrder: 0,
-    paymentFor: [] as { orderNo: string; key: string | undefined }[],
+    paymentFor: [] as string[],
     claims: [] as PaymentClaimRequest[],
   }
   let index = 0
@@ -42,8 +42,8 @@ export function scriptedBff(statuses: (OrderStatus | 'error')[]) {
         if (status === 'error') return Promise.reject(new StoreError('NETWORK_ERROR'))
         return Promise.resolve(order(status, orderNo))
       },
-      paymentFor(orderNo: string, key?: string): Promise<CreateOrderResponse> {
-        calls.paymentFor.push({ orderNo, key })
+      paymentFor(orderNo: string): Promise<CreateOrderResponse> {
+        calls.paymentFor.push(orderNo)
         return Promise.resolve({ order: order('pending', orderNo), payment: wechatPayment })
       },
       claim(_orderNo: string, claim: PaymentClaimRequest): Promise<void> {

@@ -54,7 +54,6 @@ export default function PayPage() {
             }),
           sleep,
           now: Date.now,
-          ...withKey(services.checkout.keyFor(orderNo)),
           onChange: setState,
         })
         void controller.current.load(autopay)
@@ -155,8 +154,4 @@ export default function PayPage() {
       )}
     </View>
   )
-}
-
-function withKey(key: string | undefined): { idempotencyKey?: string } {
-  return key === undefined ? {} : { idempotencyKey: key }
 }
