@@ -4,6 +4,7 @@ import { createApp } from './app'
 import { createAppDeps } from './create-app-deps'
 import { armCrashPoint } from './crash-points'
 import { loadEnv } from './env'
+import { describeDatabaseError } from './store/describe-database-error'
 
 /** Stops accepting connections and waits for in-flight requests, up to `graceMs`. */
 function closeServer(server: Server, graceMs: number): Promise<void> {
@@ -23,7 +24,13 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
 
 const env = loadEnv(process.env)
 armCrashPoint(env.BFF_CRASH_POINT)
-const deps = await createAppDeps(env)
+const deps = await createAppDeps(env).catch((error: unknown) => {
+  const problem = describeDatabaseError(error, env.DATABASE_URL)
+  if (problem === undefined) throw error
+  // One line that says what to fix, instead of the driver's error object with its every field.
+  process.stderr.write(`BFF cannot start: ${problem}\n`)
+  process.exit(1)
+})
 const app = createApp(deps)
 const handle = app.callback()
 // Node checks the header and request timeouts only every connectionsCheckingInterval (30 s by
