@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 import { buildH5, h5BuildStaleReason } from './lib/h5-build'
+import { lanAddress } from './lib/lan-address'
 import { startChild, stopAll, waitForOk } from './lib/processes'
 import { demoEnvironment } from './lib/demo-environment'
 
@@ -58,13 +59,25 @@ startChild('bff', process.execPath, ['--import', 'tsx', 'apps/bff/src/main.ts'],
 })
 await waitForOk(`${env.BFF_URL}/readyz`, 60_000)
 
+// A phone on the same Wi-Fi reaches the BFF only on this machine's LAN address, and only when the
+// BFF listens there (HOST, default 127.0.0.1 so the demo is not exposed by accident).
+const lan = lanAddress()
+const host = env.HOST ?? '127.0.0.1'
+const lanUrl = lan === undefined ? undefined : `http://${lan}:${env.PORT ?? '3000'}`
+const phone =
+  lanUrl === undefined
+    ? ''
+    : ['0.0.0.0', '::', lan].includes(host)
+      ? `    Phone (Wi-Fi)    ${lanUrl}/   (mini-programs: build with TARO_APP_BFF_URL=${lanUrl})\n`
+      : `    Phone (Wi-Fi)    ${lanUrl}/   (needs \`HOST=0.0.0.0 pnpm start\`; mini-programs also TARO_APP_BFF_URL=${lanUrl} at build time)\n`
+
 console.log(`
   The demo store is ready.
 
     Store            ${env.BFF_URL}/
-    Merchant API     ${env.BFF_URL}/api/admin/orders   (Authorization: Bearer ${env.ADMIN_TOKEN})
+${phone}    Merchant API     ${env.BFF_URL}/api/admin/orders   (Authorization: Bearer ${env.ADMIN_TOKEN})
     Simulator        ${env.SIMULATOR_URL}/__sim/stats
-    Database         ${env.DATABASE_URL}
+    Database         ${env.DATABASE_URL.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}
 
   How to pay: open the store, add products, 去结算 (checkout), 立即支付 (pay). In a plain browser
   the sandbox cashier opens: choose 支付成功 and the order turns "paid" once the BFF has

@@ -4,13 +4,15 @@
  * The BFF suite also runs on PostgreSQL when TEST_DATABASE_URL is set.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 interface Suite {
   name: string
   dir: string
+  /** Why the suite cannot run on this machine, in one line saying what to run; checked first. */
+  missing?: () => string | undefined
 }
 
 interface VitestJson {
@@ -28,8 +30,21 @@ const suites: Suite[] = [
   { name: 'lianke SDK', dir: 'packages/lianke' },
   { name: 'BFF', dir: 'apps/bff' },
   { name: 'store', dir: 'apps/miniapp' },
-  { name: 'E2E (Chromium)', dir: 'e2e' },
+  { name: 'E2E (Chromium)', dir: 'e2e', missing: missingChromium },
 ]
+
+/** The browser e2e/support/browser.ts launches: CHROMIUM_PATH, else Debian's. */
+function missingChromium(): string | undefined {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  try {
+    accessSync(path, constants.X_OK)
+    return undefined
+  } catch {
+    return process.env.CHROMIUM_PATH
+      ? `no Chromium at CHROMIUM_PATH=${path}: point CHROMIUM_PATH at a Chromium binary, or unset it and run \`npm run setup\` (it installs Debian's chromium)`
+      : `no Chromium at ${path}: run \`npm run setup\` as root, or \`sudo apt-get install -y chromium\``
+  }
+}
 
 const only = process.argv.slice(2)
 const selected =
@@ -54,12 +69,21 @@ function run(suite: Suite, reportFile: string): Promise<number> {
 }
 
 const reports = mkdtempSync(join(tmpdir(), 'quickpay-test-'))
+const allStarted = Date.now()
 let passed = 0
 let failed = 0
 const lines: string[] = []
 for (const suite of selected) {
   const started = Date.now()
   console.log(`\n━━ ${suite.name} (${suite.dir}) ━━`)
+  const missing = suite.missing?.()
+  if (missing !== undefined) {
+    // Said before the suite would fail deep inside its set-up; it cannot pass, so it counts as one.
+    console.log(`${suite.name} cannot run: ${missing}`)
+    failed += 1
+    lines.push(`${suite.name}: not run (${missing}) — counted as 1 failed`)
+    continue
+  }
   const reportFile = join(reports, `${suite.dir.replaceAll('/', '-')}.json`)
   const exitCode = await run(suite, reportFile)
   let report: VitestJson | undefined
@@ -93,5 +117,7 @@ for (const line of lines) console.log(line)
 if (!process.env.TEST_DATABASE_URL) {
   console.log('(TEST_DATABASE_URL is not set: the BFF suite ran on SQLite only)')
 }
+const total = Math.round((Date.now() - allStarted) / 1000)
+console.log(`total: ${Math.floor(total / 60)} min ${total % 60} s`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)
