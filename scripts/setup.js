@@ -74,10 +74,13 @@ function run(command, args, env = process.env) {
   return result.error ? null : result.status
 }
 
-// Under `npm run setup`, npm exports its own settings as npm_* variables; pnpm would read some of
-// them (prefix, user agent) as its own, so its children get the environment without them.
+// Under `npm run setup`, npm exports facts about itself as npm_* variables (its prefix, node-gyp,
+// user agent, the script being run); the install scripts pnpm runs would read them as the user's
+// settings, so children get the environment without them. The user's own npm_config_* stay.
+const NPM_RUN_FACTS =
+  /^npm_(lifecycle_|package_|command$|execpath$|node_execpath$|config_(user_agent|npm_version|node_gyp|local_prefix|global_prefix|prefix)$)/
 const childEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !key.startsWith('npm_')),
+  Object.entries(process.env).filter(([key]) => !NPM_RUN_FACTS.test(key)),
 )
 
 // ── 1. Node ─────────────────────────────────────────────────────────────────────────────────────
