@@ -550,9 +550,13 @@ export class MiniProgram {
     this.assertHealthy()
   }
 
-  /** Throws with every engine error so far (and what the console said), if there was any. */
+  /**
+   * Throws with every engine error so far, if there was any. `console.error` counts too: React
+   * reports an error thrown while rendering there (and leaves the page as it was), and neither
+   * Taro nor the store logs errors on a healthy run.
+   */
   assertHealthy(): void {
-    if (this.errors.length === 0) return
+    if (this.errors.length === 0 && this.console.errors.length === 0) return
     const consoleErrors =
       this.console.errors.length > 0 ? `\nconsole.error:\n${this.console.errors.join('\n')}` : ''
     throw new Error(
