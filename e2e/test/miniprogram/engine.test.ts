@@ -32,6 +32,7 @@ describe('the imitation engines', () => {
       'Buffer',
       'setImmediate',
       'structuredClone',
+      'queueMicrotask',
     ])
       expect(run(e, `typeof ${name}`), name).toBe('undefined')
     // Alipay's engine alone has a navigator (Taro's Alipay runtime reads its userAgent at load).
