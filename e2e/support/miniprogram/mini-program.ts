@@ -27,8 +27,15 @@ import type { LoginMode, NavigationRequest, PaymentPlan, Shell } from './shell'
 import { readTemplates, type TemplateMap } from './template-bindings'
 import { createWx } from './wx-api'
 
-/** The BFF origin baked into the bundles by default (`TARO_APP_BFF_URL`, apps/miniapp/config/index.ts). */
-export const BAKED_BFF_ORIGIN = 'http://127.0.0.1:3000'
+/**
+ * The BFF origin baked into the bundles: `TARO_APP_BFF_URL` when the environment sets it (the
+ * build inherits the same environment), else the store's default for mini-programs
+ * (apps/miniapp/config/index.ts).
+ */
+export const BAKED_BFF_ORIGIN = (process.env.TARO_APP_BFF_URL || 'http://127.0.0.1:3000').replace(
+  /\/+$/,
+  '',
+)
 
 /** How to start one mini-program. */
 export interface LaunchOptions {
@@ -41,7 +48,7 @@ export interface LaunchOptions {
   simulatorUrl: string
   /** The simulator's shopper (`user` of /__sim/login-codes): the same name is the same payer. */
   user?: string
-  /** The origin compiled into the bundle (default `http://127.0.0.1:3000`). */
+  /** The origin compiled into the bundle (default BAKED_BFF_ORIGIN). */
   bakedBffOrigin?: string
 }
 
