@@ -9,8 +9,10 @@ import type { AppState } from './app-state'
 import { httpMetrics } from './metrics/http-metrics'
 import { metricsRoutes } from './metrics/metrics-routes'
 import { errorBoundary } from './middleware/error-boundary'
+import { jsonBodies } from './middleware/json-bodies'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
+import { securityHeaders } from './middleware/security-headers'
 import { staticFiles } from './middleware/static-files'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { adminRoutes } from './routes/admin'
@@ -28,16 +30,20 @@ import { sessionRoutes } from './routes/session-routes'
  * mounted after the core ones: the notify, admin, metrics and OpenAPI routers plug in here.
  */
 export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: deps.env.TRUST_PROXY })
+  const hops = deps.env.TRUST_PROXY_HOPS
+  const app = new Koa<AppState>({ proxy: hops > 0, maxIpsCount: hops })
   const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
   app.use(requestId())
   app.use(httpMetrics(deps.metrics))
-  app.use(requestLog(deps.logger))
+  app.use(requestLog(deps.logger, [deps.env.NOTIFY_SECRET, deps.env.ADMIN_TOKEN]))
   app.use(errorBoundary(deps.logger))
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff')
-    await next()
-  })
+  app.use(
+    securityHeaders({
+      https: deps.env.PUBLIC_BASE_URL.startsWith('https:'),
+      staticDir: deps.env.STATIC_DIR,
+      mode: deps.env.CONTENT_SECURITY_POLICY,
+    }),
+  )
   // Before the body parser: the notification route reads (and stores) the raw bytes itself.
   app.use(
     notifyRoutes({
@@ -47,6 +53,7 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
       confirmer: deps.settler,
     }).routes(),
   )
+  app.use(jsonBodies())
   app.use(
     bodyParser({
       enableTypes: ['json', 'form', 'text'],

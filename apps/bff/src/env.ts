@@ -63,7 +63,27 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_SESSIONS_PER_MINUTE: positiveInt.default(30),
   RATE_LIMIT_ORDERS_PER_MINUTE: positiveInt.default(20),
-  TRUST_PROXY: booleanText.default(false),
+  /**
+   * How many reverse proxies stand in front of the BFF, each appending the address it saw to
+   * X-Forwarded-For. The client address is the entry that many places from the end; entries
+   * further left are written by the client and never trusted. 0 = use the socket's address.
+   */
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(10, { error: 'must be at most 10' })
+    .default(0),
+  /** The old switch trusted the client-written leftmost entry; refused so nobody keeps it unknowingly. */
+  TRUST_PROXY: z
+    .never({
+      error:
+        'was replaced by TRUST_PROXY_HOPS (the number of proxies in front of the BFF; 1 behind one nginx)',
+    })
+    .optional(),
+  CONTENT_SECURITY_POLICY: z
+    .enum(['enforce', 'report-only'], { error: 'must be enforce or report-only' })
+    .default('enforce'),
   HEADERS_TIMEOUT_MS: positiveInt.default(10000),
   REQUEST_TIMEOUT_MS: positiveInt.default(30000),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),

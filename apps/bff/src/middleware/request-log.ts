@@ -4,8 +4,11 @@ import type { AppState } from '../app-state'
 import type { Logger } from '../logger'
 import { safePath } from './safe-path'
 
-/** Logs one line per request: method, path (secrets blanked), status, duration, request id. */
-export function requestLog(logger: Logger): Middleware<AppState> {
+/**
+ * Logs one line per request: method, path (any segment holding one of `secrets` blanked, see
+ * safe-path.ts), status, duration, request id.
+ */
+export function requestLog(logger: Logger, secrets: readonly string[]): Middleware<AppState> {
   return async (ctx, next) => {
     const started = performance.now()
     try {
@@ -15,7 +18,7 @@ export function requestLog(logger: Logger): Middleware<AppState> {
         {
           request_id: ctx.state.requestId,
           method: ctx.method,
-          path: safePath(ctx.path),
+          path: safePath(ctx.path, secrets),
           status: ctx.status,
           ms: Math.round(performance.now() - started),
         },

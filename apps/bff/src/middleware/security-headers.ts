@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import type { Middleware } from 'koa'
+import koaHelmet from 'koa-helmet'
+
+import type { AppState } from '../app-state'
+
+/** How the security headers are set for one deployment. */
+export interface SecurityHeadersOptions {
+  /** HSTS is sent only when the public URL is https (a browser ignores it over http anyway). */
+  https: boolean
+  /** The H5 store's folder: the hashes of its index.html's inline scripts join the CSP. */
+  staticDir: string | undefined
+  /** `report-only` for watch builds, whose dev tooling the policy would block. */
+  mode: 'enforce' | 'report-only'
+}
+
+/**
+ * The hashes (`'sha256-…'`) of the inline scripts in the store's index.html. Taro inlines a small
+ * script that sets the root font size for its rem units; a hash admits exactly that script and
+ * nothing injected beside it, which `'unsafe-inline'` would not.
+ */
+export function inlineScriptHashes(staticDir: string | undefined): string[] {
+  if (staticDir === undefined) return []
+  let html: string
+  try {
+    html = readFileSync(join(staticDir, 'index.html'), 'utf8')
+  } catch {
+    return []
+  }
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}'`,
+  )
+}
+
+/**
+ * Browser security headers for every answer, through helmet: a Content-Security-Policy the Taro H5
+ * build satisfies (its own scripts and its one inline script by hash, styles inline as React sets
+ * them, images and API calls to this origin only, no framing), `Referrer-Policy: no-referrer` (order
+ * numbers ride in store URLs), HSTS over https, and `Cache-Control: no-store` on every `/api/`
+ * answer to a request that carried credentials. Product images may be loaded cross-origin: the
+ * mini-programs show them from another origin.
+ */
+export function securityHeaders(options: SecurityHeadersOptions): Middleware<AppState> {
+  const helmet = koaHelmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      reportOnly: options.mode === 'report-only',
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(options.staticDir)],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  })
+  return async (ctx, next) => {
+    try {
+      await helmet(ctx, next)
+    } finally {
+      // After the route (and the error boundary's answer): a route may set its own caching.
+      if (ctx.path.startsWith('/images/')) ctx.set('Cross-Origin-Resource-Policy', 'cross-origin')
+      const credentialed = ctx.get('authorization') !== '' || ctx.get('cookie') !== ''
+      if (credentialed && ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store')
+    }
+  }
+}
