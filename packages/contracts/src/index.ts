@@ -1,4 +1,5 @@
 export { codePointLength, textOfLength } from './text-length'
+export { plainText } from './plain-text'
 export {
   ALIPAY_TRADE_NO_RULE,
   CHANNELS,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { amountFen } from '../money'
+import { plainText } from '../plain-text'
 import { orderSchema } from './order'
 
 /** One event of an order's history: client claims, notifications, queries, refunds, state changes. */
@@ -56,7 +57,7 @@ export type AdminOrderDetail = z.infer<typeof adminOrderDetailSchema>
 /** `POST /api/admin/orders/:order_no/refunds` body: how much (fen) and why. */
 export const createRefundRequestSchema = z.strictObject({
   amount: amountFen,
-  reason: z.string().max(80, { error: 'must be at most 80 characters' }).optional(),
+  reason: plainText(80).optional(),
 })
 
 /** A refund request. */

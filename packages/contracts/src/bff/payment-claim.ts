@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { paymentOutcomeSchema } from '../payment-outcome'
+import { plainText } from '../plain-text'
 
 /**
  * `POST /api/orders/:order_no/claims`: what the platform told the store. Recorded on the order's
@@ -8,7 +9,7 @@ import { paymentOutcomeSchema } from '../payment-outcome'
  */
 export const paymentClaimRequestSchema = z.strictObject({
   outcome: paymentOutcomeSchema,
-  raw: z.string().max(200, { error: 'must be at most 200 characters' }).optional(),
+  raw: plainText(200).optional(),
 })
 
 /** A client payment claim. */
