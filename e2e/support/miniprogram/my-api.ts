@@ -104,6 +104,7 @@ export function createMy(shell: Shell): Record<string, unknown> {
       answer(shell, 'tradePay', options, async () => {
         const plan = shell.nextPayment()
         const { status, body } = await shell.walletPay(text(options.tradeNO), plan.outcome)
+        plan.beforeAnswer?.()
         // Alipay reports a refused trade as a resultCode too (4000: order payment failed).
         const resultCode = status !== 200 ? '4000' : (plan.resultCode ?? String(body.resultCode))
         return { ok: true, result: { resultCode, memo: '', result: '' } }

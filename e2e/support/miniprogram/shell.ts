@@ -16,6 +16,8 @@ export interface PaymentPlan {
   outcome: WalletOutcome
   /** Alipay only: the resultCode the client reports instead of the wallet's own (e.g. `8000`). */
   resultCode?: string
+  /** Runs once the wallet has moved the money, before the client API answers the page. */
+  beforeAnswer?: () => void
 }
 
 /** One HTTP exchange as the host performed it. */

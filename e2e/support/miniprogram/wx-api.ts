@@ -110,6 +110,7 @@ export function createWx(shell: Shell): Record<string, unknown> {
           paySign: options.paySign,
         })
         const { status, body } = await shell.walletPay(cloudpayParam, plan.outcome)
+        plan.beforeAnswer?.()
         if (status !== 200)
           return {
             ok: false,

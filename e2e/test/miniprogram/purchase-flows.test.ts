@@ -184,15 +184,12 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program', (platform) =>
 
   it('the BFF down while confirming: the page keeps the order and shows paid once it is back, paid once', async () => {
     const mp = await launch(platform)
+    // The network drops while the wallet is open (the money has moved, the page not yet told):
+    // the claim and the first polls fail.
+    mp.planPayments({ outcome: 'success', beforeAnswer: () => mp.setBffReachable(false) })
     await fillCartAndCheckout(mp)
-    // The network drops the moment the wallet is open: the claim and the first polls fail.
-    const walletOpened = mp.waitUntil(
-      'the wallet opened',
-      () => paymentCalls(mp, platform).length === 1,
-    )
     const orderNo = await submitOrder(mp)
-    await walletOpened
-    mp.setBffReachable(false)
+    await mp.waitUntil('the wallet opened', () => paymentCalls(mp, platform).length === 1)
     await new Promise((resolve) => setTimeout(resolve, 2500))
     expect(statusLine(mp)).not.toBe('支付成功')
     expect((await adminOrder(system, orderNo)).order.status).toBe('paid')
