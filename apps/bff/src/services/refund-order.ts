@@ -51,14 +51,6 @@ export function refundNumber(orderNo: string, key: string | undefined, now: numb
   return `R${stamp}${randomBytes(6).toString('hex')}`
 }
 
-function isMissingRefund(error: unknown): boolean {
-  return (
-    isLiankeError(error) &&
-    error.code === 'BUSINESS' &&
-    /NOT[_\s-]?EXIST|不存在/i.test(`${error.resultCode ?? ''} ${error.upstreamMessage ?? ''}`)
-  )
-}
-
 /** Claims the refund in one transaction: the cap Σ refunds ≤ amount is checked under the order's row lock. */
 async function claimRefund(
   deps: RefundOrderDeps,
@@ -183,7 +175,7 @@ export async function driveRefund(
       try {
         result = await deps.lianke.refundQuery(ids)
       } catch (error) {
-        if (!isMissingRefund(error)) throw error
+        if (!isLiankeError(error) || error.code !== 'REFUND_NOT_FOUND') throw error
       }
     }
     if (result === undefined || result.transaction_status === 'REFUNDFAILED') {

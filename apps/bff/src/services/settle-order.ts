@@ -77,10 +77,6 @@ function queryDetail(result: PayResultInfo): Record<string, unknown> {
   }
 }
 
-function isAbsentError(error: unknown): boolean {
-  if (!isLiankeError(error) || error.code !== 'BUSINESS') return false
-  return /NOT[_\s-]?EXIST|不存在/i.test(`${error.resultCode ?? ''} ${error.upstreamMessage ?? ''}`)
-}
 
 async function applyPayment(
   deps: SettleOrderDeps,
@@ -198,7 +194,7 @@ export async function settleOrder(
     result = await deps.lianke.query({ order_no: orderNo })
   } catch (error) {
     const now = deps.clock.now()
-    const absent = isAbsentError(error)
+    const absent = isLiankeError(error) && error.code === 'ORDER_NOT_FOUND'
     const code = isLiankeError(error) ? error.code : 'INTERNAL'
     await deps.repository.addOrderEvent({
       order_no: orderNo,
