@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 
 import { bodyParser } from '@koa/bodyparser'
-import type { Router } from '@koa/router'
 import Koa from 'koa'
 
 import type { AppDeps } from './app-deps'
@@ -23,11 +22,8 @@ import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
 
-/**
- * Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). `extraRouters` are
- * mounted after the core ones: the notify, admin, metrics and OpenAPI routers plug in here.
- */
-export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []): Koa<AppState> {
+/** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
+export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: deps.env.TRUST_PROXY })
   const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
   app.use(requestId())
@@ -44,7 +40,6 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
       ...deps,
       notifySecret: deps.env.NOTIFY_SECRET,
       ack: deps.env.NOTIFY_ACK,
-      confirmer: deps.settler,
     }).routes(),
   )
   app.use(
@@ -69,7 +64,6 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
     adminRoutes(deps),
     metricsRoutes(deps.metrics),
     openApiRoutes(deps.env.PUBLIC_BASE_URL),
-    ...extraRouters,
   ]
   for (const router of routers) app.use(router.routes())
   // Errors the boundary cannot see (a client that went away mid-stream) are only logged.
