@@ -5,7 +5,7 @@ import type { Env } from './env'
 import type { IdentityProvider } from './identity/identity-provider'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics/create-metrics'
-import type { CoalescingOrderConfirmer, OrderConfirmer } from './services/order-confirmer'
+import type { OrderConfirmer } from './services/order-confirmer'
 import type { Reconciler } from './services/reconciler'
 import type { Repository } from './store/repository'
 
@@ -17,10 +17,9 @@ export interface AppDeps {
   identity: IdentityProvider
   clock: Clock
   logger: Logger
+  /** The coalesced Query behind notifications, polls, claims and the reconciler. */
   confirmer: OrderConfirmer
   reconciler: Reconciler
-  /** The coalesced Query settler behind notifications, polls and the reconciler. */
-  settler: CoalescingOrderConfirmer
   /** The app's Prometheus instruments (a registry per app). */
   metrics: Metrics
   /** The transport for the sandbox wallet forward (tests may wrap it); default the global fetch. */

@@ -1,4 +1,4 @@
-import type { SessionRecord } from './store/repository'
+import type { SessionRecord } from './store/records'
 
 /** What middleware leaves on `ctx.state` for the handlers after it. */
 export interface AppState {

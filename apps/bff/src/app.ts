@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 
 import { bodyParser } from '@koa/bodyparser'
-import type { Router } from '@koa/router'
 import Koa from 'koa'
 
 import type { AppDeps } from './app-deps'
@@ -25,11 +24,8 @@ import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
 
-/**
- * Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). `extraRouters` are
- * mounted after the core ones: the notify, admin, metrics and OpenAPI routers plug in here.
- */
-export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []): Koa<AppState> {
+/** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
+export function createApp(deps: AppDeps): Koa<AppState> {
   const hops = deps.env.TRUST_PROXY_HOPS
   const app = new Koa<AppState>({ proxy: hops > 0, maxIpsCount: hops })
   const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
@@ -50,7 +46,6 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
       ...deps,
       notifySecret: deps.env.NOTIFY_SECRET,
       ack: deps.env.NOTIFY_ACK,
-      confirmer: deps.settler,
     }).routes(),
   )
   app.use(jsonBodies())
@@ -76,7 +71,6 @@ export function createApp(deps: AppDeps, extraRouters: Router<AppState>[] = []):
     adminRoutes(deps),
     metricsRoutes(deps.metrics),
     openApiRoutes(deps.env.PUBLIC_BASE_URL),
-    ...extraRouters,
   ]
   for (const router of routers) app.use(router.routes())
   // Errors the boundary cannot see (a client that went away mid-stream) are only logged.

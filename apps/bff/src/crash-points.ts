@@ -1,4 +1,4 @@
-/** The named places where a test may kill the BFF mid-create (F4): after the local insert, after the upstream answer, after the commit. */
+/** The named places where a test may kill the BFF mid-create (docs/reliability.md, F4): after the local insert, after the upstream answer, after the commit. */
 export const CRASH_POINTS = ['after-insert', 'after-upstream', 'after-commit'] as const
 
 /** One of the named crash points. */

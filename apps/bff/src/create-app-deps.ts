@@ -27,7 +27,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
   await seedCatalogue(repository)
   const metrics =
     overrides.metrics ??
-    createMetrics({ countOrdersByStatus: () => repository.countOrdersByStatus() })
+    createMetrics({ countOrdersByStatus: () => repository.orders.countByStatus() })
   const lianke =
     overrides.lianke ??
     createLiankeClient({
@@ -68,8 +68,8 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       timeoutMs: env.LOGIN_TIMEOUT_MS,
       fetch: httpFetch,
     })
-  const settler =
-    overrides.settler ??
+  const confirmer =
+    overrides.confirmer ??
     createOrderConfirmer({
       repository,
       lianke,
@@ -82,12 +82,12 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     overrides.reconciler ??
     createReconciler({
       repository,
-      confirmer: settler,
+      confirmer,
       clock,
       logger,
       intervalMs: env.RECONCILE_INTERVAL_MS,
-      firstDelayMs: env.RECONCILE_AFTER_SECONDS * 1000,
-      maxDelayMs: env.RECONCILE_MAX_BACKOFF_SECONDS * 1000,
+      firstDelayMs: env.ms.reconcileAfter,
+      maxDelayMs: env.ms.reconcileMaxBackoff,
       retryRefund: (refund) => retryPendingRefund({ repository, lianke, clock, logger }, refund),
     })
   return {
@@ -97,9 +97,8 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     identity,
     clock,
     logger,
-    confirmer: overrides.confirmer ?? settler,
+    confirmer,
     reconciler,
-    settler,
     metrics,
     fetch: httpFetch,
   }

@@ -31,7 +31,7 @@ const envSchema = z.object({
     error: 'must be URL-safe (letters, digits, "_" or "-")',
   }),
   ADMIN_TOKEN: secret,
-  /** The seed accepts `OK` or `SUCCESS` as the notification acknowledgement; which one the live aggregator prefers is a question for the vendor. */
+  /** The aggregator's documents accept `OK` or `SUCCESS` as the notification acknowledgement (docs/lianke-aggregator.md); which one the live aggregator prefers is a question for the vendor. */
   NOTIFY_ACK: z.enum(['SUCCESS', 'OK'], { error: 'must be SUCCESS or OK' }).default('SUCCESS'),
   SANDBOX: booleanText.default(false),
   LIANKE_BASE_URL: httpUrl.default('http://127.0.0.1:4010/'),
@@ -92,12 +92,26 @@ const envSchema = z.object({
   RECONCILE_MAX_BACKOFF_SECONDS: positiveInt.default(900),
   QUERY_COALESCE_MS: positiveInt.default(3000),
   POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),
-  /** Test-only (F4): SIGKILL the process at this named crash point of a create; never set in production. */
+  /** Test-only (crash-point fault injection): SIGKILL the process at this named crash point of a create; never set in production. */
   BFF_CRASH_POINT: z.enum(CRASH_POINTS).optional(),
 })
 
-/** Every BFF setting, validated; see the README's settings table. */
-export type Env = z.infer<typeof envSchema>
+/** The durations the settings give in minutes, hours or seconds, in milliseconds, computed once. */
+function durationsOf(env: z.infer<typeof envSchema>) {
+  return {
+    orderTtl: env.ORDER_TTL_MINUTES * 60_000,
+    sessionTtl: env.SESSION_TTL_HOURS * 3_600_000,
+    idempotencyTtl: env.IDEMPOTENCY_TTL_HOURS * 3_600_000,
+    /** How long a create owns its Idempotency-Key: the upstream deadline plus a margin. */
+    keyLock: env.LIANKE_DEADLINE_MS + 5_000,
+    reconcileAfter: env.RECONCILE_AFTER_SECONDS * 1000,
+    reconcileMaxBackoff: env.RECONCILE_MAX_BACKOFF_SECONDS * 1000,
+    pollQueryAfter: env.POLL_QUERY_AFTER_SECONDS * 1000,
+  }
+}
+
+/** Every BFF setting, validated (see the README's settings table), and its durations in ms. */
+export type Env = z.infer<typeof envSchema> & { ms: ReturnType<typeof durationsOf> }
 
 /** Thrown when the environment is invalid; the message names each setting and its rule. */
 export class EnvError extends Error {
@@ -115,5 +129,5 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   }
   const parsed = envSchema.safeParse(cleaned)
   if (!parsed.success) throw new EnvError(`invalid settings: ${formatIssues(parsed.error)}`)
-  return parsed.data
+  return { ...parsed.data, ms: durationsOf(parsed.data) }
 }

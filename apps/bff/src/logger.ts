@@ -2,7 +2,7 @@ import { pino, type DestinationStream, type Logger } from 'pino'
 
 /**
  * Paths pino blanks in every line: identities, tokens, secrets and payment parameters must never
- * reach a log (reliability-plan S3), whichever object they ride in.
+ * reach a log (docs/reliability.md, S3), whichever object they ride in.
  */
 export const REDACTED_PATHS = [
   'openid',

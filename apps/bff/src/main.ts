@@ -34,7 +34,7 @@ const deps = await createAppDeps(env).catch((error: unknown) => {
 const app = createApp(deps)
 const handle = app.callback()
 // Node checks the header and request timeouts only every connectionsCheckingInterval (30 s by
-// default), so a slow client would outlive HEADERS_TIMEOUT_MS by up to 30 s (F8).
+// default), so a slow client would outlive HEADERS_TIMEOUT_MS by up to 30 s (docs/reliability.md, F8).
 const server = createServer(
   { connectionsCheckingInterval: Math.min(1000, env.HEADERS_TIMEOUT_MS) },
   (request, response) => void handle(request, response),

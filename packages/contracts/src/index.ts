@@ -97,13 +97,24 @@ export {
   createRefundRequestSchema,
   refundSchema,
   refundStatusSchema,
-  timelineEventSchema,
   type AdminOrder,
   type AdminOrderDetail,
   type CreateRefundRequest,
   type Refund,
-  type TimelineEvent,
 } from './bff/admin'
+export {
+  CHECK_SOURCES,
+  NOTIFICATION_OUTCOMES,
+  TRANSITION_SOURCES,
+  orderEventSchema,
+  timelineEventSchema,
+  type CheckSource,
+  type NotificationOutcome,
+  type OrderEvent,
+  type OrderEventKind,
+  type TimelineEvent,
+  type TransitionSource,
+} from './bff/order-event'
 
 export {
   loginCodeRequestSchema,

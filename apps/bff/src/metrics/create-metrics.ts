@@ -1,7 +1,6 @@
+import type { NotificationOutcome } from '@quickpay/contracts'
 import type { LiankeCallEvent } from '@quickpay/lianke'
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
-
-import type { NotificationOutcome } from '../services/receive-notification'
 
 /** The app's Prometheus instruments, on a registry of its own so tests can build several apps. */
 export interface Metrics {

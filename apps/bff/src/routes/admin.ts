@@ -1,17 +1,12 @@
 import { Router } from '@koa/router'
 
-import {
-  ORDER_STATUSES,
-  type AdminOrder,
-  type AdminOrderDetail,
-  type OrderStatus,
-} from '@quickpay/contracts'
+import { ORDER_STATUSES, type OrderStatus } from '@quickpay/contracts'
 
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
 import { requireAdmin } from '../middleware/require-admin'
-import { adminOrderView, refundView, timelineView } from '../services/admin-order-view'
+import { getAdminOrder, listAdminOrders } from '../services/admin-orders'
 import { refundOrder } from '../services/refund-order'
 
 const MAX_LIMIT = 200
@@ -35,7 +30,7 @@ function statusParam(value: unknown): OrderStatus | undefined {
 }
 
 /**
- * The merchant routes (contract.md §3) behind `Authorization: Bearer <ADMIN_TOKEN>`: the order
+ * The merchant routes behind `Authorization: Bearer <ADMIN_TOKEN>`: the order
  * list, one order with its refunds and timeline, and refunds.
  */
 export function adminRoutes(deps: AppDeps): Router<AppState> {
@@ -44,29 +39,15 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
 
   router.get('/api/admin/orders', admin, async (ctx) => {
     const status = statusParam(ctx.query.status)
-    const orders = await deps.repository.listOrders({
+    ctx.body = await listAdminOrders(deps.repository, {
       limit: Math.max(1, intParam(ctx.query.limit, 'limit', 50, MAX_LIMIT)),
       offset: intParam(ctx.query.offset, 'offset', 0, 1_000_000),
       ...(status === undefined ? {} : { status }),
     })
-    const body: { orders: AdminOrder[] } = { orders: orders.map(adminOrderView) }
-    ctx.body = body
   })
 
   router.get('/api/admin/orders/:order_no', admin, async (ctx) => {
-    const orderNo = ctx.params.order_no ?? ''
-    const order = await deps.repository.findOrder(orderNo)
-    if (order === undefined) throw errors.orderNotFound()
-    const [refunds, events] = await Promise.all([
-      deps.repository.listRefunds(orderNo),
-      deps.repository.listOrderEvents(orderNo),
-    ])
-    const body: AdminOrderDetail = {
-      order: adminOrderView(order),
-      refunds: refunds.map(refundView),
-      timeline: events.map(timelineView),
-    }
-    ctx.body = body
+    ctx.body = await getAdminOrder(deps.repository, ctx.params.order_no ?? '')
   })
 
   router.post('/api/admin/orders/:order_no/refunds', admin, async (ctx) => {
@@ -75,8 +56,8 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
       body: ctx.request.body,
       idempotencyKey: ctx.get('idempotency-key') || undefined,
     })
-    ctx.status = answer.status
-    ctx.body = answer.body
+    ctx.status = answer.refund.status === 'refunded' ? 201 : 202
+    ctx.body = answer
   })
   return router
 }

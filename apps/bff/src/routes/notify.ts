@@ -7,7 +7,7 @@ import type { AppState } from '../app-state'
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
 import type { Metrics } from '../metrics/create-metrics'
-import type { CoalescingOrderConfirmer } from '../services/order-confirmer'
+import type { OrderConfirmer } from '../services/order-confirmer'
 import { receiveNotification } from '../services/receive-notification'
 import type { Repository } from '../store/repository'
 
@@ -20,7 +20,7 @@ export interface NotifyRouteDeps {
   /** The exact acknowledgement body (NOTIFY_ACK): `SUCCESS` by default, or `OK`. */
   ack: 'SUCCESS' | 'OK'
   repository: Repository
-  confirmer: CoalescingOrderConfirmer
+  confirmer: OrderConfirmer
   clock: Clock
   metrics: Metrics
 }
@@ -42,11 +42,11 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
 }
 
 /**
- * `POST /notify/lianke/:secret` (contract.md §3; R8, R10, R11, S6). Mounted before the body
- * parser: it reads the raw bytes itself. A wrong secret falls through to the 404 of an unknown
- * route, before anything is read, written or asked upstream. The answer is exactly the bytes of
- * NOTIFY_ACK (`SUCCESS`, 7 bytes, by default; text/plain) once the outcome is durable; anything else (4xx/5xx error envelope)
- * makes the aggregator retry.
+ * `POST /notify/lianke/:secret`. Mounted before the body parser: it reads the raw bytes itself. A
+ * wrong secret falls through to the 404 of an unknown route, before anything is read, written or
+ * asked upstream. The answer is exactly the bytes of NOTIFY_ACK (`SUCCESS`, 7 bytes, by default;
+ * text/plain) once the outcome is durable; anything else (an error envelope) makes the aggregator
+ * retry (docs/reliability.md).
  */
 export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
   const expected = digest(deps.notifySecret)
@@ -58,25 +58,21 @@ export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
       return
     }
     const raw = await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES)
-    let counted = false
+    let outcome
     try {
-      await receiveNotification(
-        {
-          repository: deps.repository,
-          confirmer: deps.confirmer,
-          clock: deps.clock,
-          onOutcome: (outcome) => {
-            counted = true
-            deps.metrics.countNotification(outcome)
-          },
-        },
-        { rawBody: raw.toString('utf8'), contentType: ctx.get('content-type') || null },
-      )
+      outcome = await receiveNotification(deps, {
+        rawBody: raw.toString('utf8'),
+        contentType: ctx.get('content-type') || null,
+      })
     } catch (error) {
-      // The database could not record it (R10): counted apart, answered 5xx by the boundary.
-      if (!counted) deps.metrics.countNotification('not_durable')
+      // The database could not record it: counted apart, answered 5xx by the boundary.
+      deps.metrics.countNotification('not_durable')
       throw error
     }
+    deps.metrics.countNotification(outcome)
+    if (outcome === 'unreadable') throw errors.notificationUnreadable()
+    if (outcome === 'query_failed') throw errors.upstreamUnavailable()
+    if (outcome === 'not_confirmed') throw errors.notificationNotConfirmed()
     ctx.status = 200
     ctx.type = 'text/plain'
     ctx.body = Buffer.from(deps.ack)

@@ -9,7 +9,7 @@ import type { Repository } from '../store/repository'
 export function productRoutes(deps: { repository: Repository }): Router<AppState> {
   const router = new Router<AppState>()
   router.get('/api/products', async (ctx) => {
-    const products = await deps.repository.listProducts()
+    const products = await deps.repository.catalogue.list()
     const body: ProductsResponse = {
       products: products.map((product) => ({
         sku: product.sku,

@@ -22,7 +22,7 @@ export function sessionRoutes(deps: AppDeps): Router<AppState> {
           repository: deps.repository,
           identity: deps.identity,
           clock: deps.clock,
-          sessionTtlMs: deps.env.SESSION_TTL_HOURS * 3_600_000,
+          sessionTtlMs: deps.env.ms.sessionTtl,
         },
         ctx.request.body,
       )

@@ -1,6 +1,6 @@
 import type { AdminOrder, Refund, TimelineEvent } from '@quickpay/contracts'
 
-import type { OrderEventRecord, OrderRecord, RefundRecord } from '../store/repository'
+import type { OrderEventRecord, OrderRecord, RefundRecord } from '../store/records'
 import { orderView } from './order-view'
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString()
@@ -36,5 +36,6 @@ export function refundView(refund: RefundRecord): Refund {
 
 /** One timeline entry as the merchant sees it. */
 export function timelineView(event: OrderEventRecord): TimelineEvent {
-  return { at: iso(event.at), kind: event.kind, detail: event.detail }
+  const { id: _id, order_no: _orderNo, at, ...rest } = event
+  return { at: iso(at), ...rest }
 }

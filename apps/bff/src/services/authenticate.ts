@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
-import type { Repository, SessionRecord } from '../store/repository'
+import type { SessionRecord } from '../store/records'
+import type { Repository } from '../store/repository'
 import { hashSessionToken } from './session-tokens'
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/
@@ -12,7 +13,7 @@ export async function authenticate(
 ): Promise<SessionRecord> {
   const match = BEARER.exec(authorization ?? '')
   if (match?.[1] === undefined) throw errors.unauthenticated()
-  const session = await deps.repository.findSession(hashSessionToken(match[1]), deps.clock.now())
+  const session = await deps.repository.sessions.find(hashSessionToken(match[1]), deps.clock.now())
   if (session === undefined) throw errors.unauthenticated()
   return session
 }

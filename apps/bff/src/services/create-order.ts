@@ -4,12 +4,14 @@ import type { Clock } from '../clock'
 import { crashPoint } from '../crash-points'
 import { errorBody } from '../errors/error-body'
 import { errors } from '../errors/errors'
-import type { OrderRecord, Repository, SessionRecord } from '../store/repository'
+import { applyPaymentOutcome } from '../ledger/order-ledger'
+import type { OrderRecord, SessionRecord } from '../store/records'
+import type { Repository } from '../store/repository'
 import { orderAttach } from './order-attach'
 import { newOrderNo } from './order-numbers'
 import { orderView } from './order-view'
 import { priceCart } from './price-cart'
-import { recordPaymentOutcome, requestPayment, type RequestPaymentDeps } from './request-payment'
+import { requestPayment, type RequestPaymentDeps } from './request-payment'
 import { requestHash } from './request-hash'
 
 /** What creating an order needs. */
@@ -48,7 +50,7 @@ function successBody(order: OrderRecord): string {
 }
 
 /**
- * `POST /api/orders` (contract.md §3, reliability R1–R6): validates and prices the cart before
+ * `POST /api/orders` (docs/reliability.md, idempotent creation): validates and prices the cart before
  * touching the key, claims the key and inserts the pending order in one transaction, then calls
  * JSAPIPay. A definite answer is stored under the key and replayed byte for byte; an unknown one
  * releases the key so a retry with it continues the same order with the same order_no.
@@ -73,7 +75,7 @@ export async function createOrder(
   const lockedUntil = now + deps.keyLockMs
 
   const claim = await deps.repository.transaction(async (tx): Promise<Claim> => {
-    const existing = await tx.findIdempotencyKey(session.payer_id, key)
+    const existing = await tx.idempotency.find(session.payer_id, key)
     if (existing !== undefined && existing.expires_at > now) {
       if (existing.request_hash !== hash) throw errors.idempotencyKeyReused()
       if (existing.state === 'done') {
@@ -84,21 +86,16 @@ export async function createOrder(
       }
       const retryAfter = Math.max(1, Math.ceil((existing.locked_until - now) / 1000))
       if (existing.locked_until > now) throw errors.idempotencyKeyInFlight(retryAfter)
-      if (!(await tx.takeOverIdempotencyKey(session.payer_id, key, now, lockedUntil))) {
+      if (!(await tx.idempotency.takeOver(session.payer_id, key, now, lockedUntil))) {
         throw errors.idempotencyKeyInFlight(1)
       }
-      const order = existing.order_no === null ? undefined : await tx.findOrder(existing.order_no)
+      const order = existing.order_no === null ? undefined : await tx.orders.find(existing.order_no)
       if (order === undefined) throw errors.internal(new Error('idempotency key without order'))
-      await tx.addOrderEvent({
-        order_no: order.order_no,
-        at: now,
-        kind: 'create_resumed',
-        detail: {},
-      })
+      await tx.orders.addEvent(order.order_no, now, { kind: 'create_resumed', detail: {} })
       const settled = order.cloudpay_param !== null || order.status !== 'pending'
       return { kind: settled ? 'answer' : 'proceed', order }
     }
-    if ((await tx.countOpenOrdersOfPayer(session.payer_id, now)) >= deps.maxOpenOrders) {
+    if ((await tx.orders.countOpenOfPayer(session.payer_id, now)) >= deps.maxOpenOrders) {
       throw errors.tooManyOpenOrders()
     }
     const orderNo = newOrderNo(now)
@@ -116,8 +113,8 @@ export async function createOrder(
     }
     const claimed =
       existing === undefined
-        ? await tx.insertIdempotencyKey(record)
-        : await tx.replaceExpiredIdempotencyKey(record, now)
+        ? await tx.idempotency.insert(record)
+        : await tx.idempotency.replaceExpired(record, now)
     if (!claimed) throw errors.idempotencyKeyInFlight(1)
     const order: OrderRecord = {
       order_no: orderNo,
@@ -144,10 +141,8 @@ export async function createOrder(
       lease_owner: null,
       lease_until: null,
     }
-    await tx.insertOrder(order)
-    await tx.addOrderEvent({
-      order_no: orderNo,
-      at: now,
+    await tx.orders.insert(order)
+    await tx.orders.addEvent(orderNo, now, {
       kind: 'created',
       detail: { amount: cart.amount, lines: cart.lines.length },
     })
@@ -161,7 +156,7 @@ export async function createOrder(
       claim.order.cloudpay_param !== null
         ? { status: 201, body: successBody(claim.order) }
         : { status: 409, body: errorBody(errors.orderNotPending(), input.requestId) }
-    await deps.repository.completeIdempotencyKey(session.payer_id, key, answer)
+    await deps.repository.idempotency.complete(session.payer_id, key, answer)
     return answer
   }
 
@@ -169,18 +164,18 @@ export async function createOrder(
   try {
     outcome = await requestPayment(deps, claim.order)
   } catch (error) {
-    await deps.repository
-      .releaseIdempotencyKey(session.payer_id, key, deps.clock.now())
+    await deps.repository.idempotency
+      .release(session.payer_id, key, deps.clock.now())
       .catch(() => undefined)
     throw error
   }
   crashPoint('after-upstream')
   const settledAt = deps.clock.now()
   const answer = await deps.repository.transaction(async (tx) => {
-    const order = await recordPaymentOutcome(tx, claim.order, outcome, settledAt)
+    const order = await applyPaymentOutcome(tx, claim.order, outcome, settledAt)
     if (outcome.kind === 'created') {
       const stored = { status: 201, body: successBody(order) }
-      await tx.completeIdempotencyKey(session.payer_id, key, stored)
+      await tx.idempotency.complete(session.payer_id, key, stored)
       return stored
     }
     if (outcome.kind === 'rejected') {
@@ -188,10 +183,10 @@ export async function createOrder(
         status: outcome.error.status,
         body: errorBody(outcome.error, input.requestId),
       }
-      await tx.completeIdempotencyKey(session.payer_id, key, stored)
+      await tx.idempotency.complete(session.payer_id, key, stored)
       return stored
     }
-    await tx.releaseIdempotencyKey(session.payer_id, key, settledAt)
+    await tx.idempotency.release(session.payer_id, key, settledAt)
     return undefined
   })
   crashPoint('after-commit')

@@ -26,7 +26,7 @@ export async function createSession(deps: CreateSessionDeps, body: unknown): Pro
   const token = newSessionToken()
   const now = deps.clock.now()
   const expiresAt = now + deps.sessionTtlMs
-  await deps.repository.insertSession({
+  await deps.repository.sessions.insert({
     token_hash: hashSessionToken(token),
     channel,
     payer_id: identity.payerId,

@@ -1,55 +1,43 @@
-import type { Logger } from '../logger'
-import {
-  settleOrder,
-  type CheckSource,
-  type SettleOrderDeps,
-  type SettleResult,
-} from './settle-order'
+import type { CheckSource } from '@quickpay/contracts'
+
+import { confirmOrder, type ConfirmOrderDeps, type ConfirmResult } from './confirm-order'
 
 /**
- * Settles pending orders on demand: `GET /api/orders/:order_no` calls `requestCheck` for a pending
- * order older than a few seconds; the implementation asks `QuickPay/Query`, coalesced per order,
- * and never blocks the caller. The default does nothing.
+ * Confirms orders through coalesced Queries: notifications and the reconciler await `confirm`;
+ * status polls and claims call `requestCheck`, which never blocks the caller.
  */
 export interface OrderConfirmer {
+  /** Confirms `orderNo`, sharing an in-flight or recent (within the window) Query for the same order. */
+  confirm(orderNo: string, source: CheckSource): Promise<ConfirmResult>
+  /** Starts a `poll` confirmation in the background (errors are logged). */
   requestCheck(orderNo: string): void
-}
-
-/** The confirmer that does nothing (until the notification helper plugs in the real one). */
-export const noopConfirmer: OrderConfirmer = { requestCheck: () => undefined }
-
-/** The real confirmer: `confirm` settles an order through one coalesced Query and answers the outcome. */
-export interface CoalescingOrderConfirmer extends OrderConfirmer {
-  /** Settles `orderNo`, sharing an in-flight or recent (within the window) Query for the same order. */
-  confirm(orderNo: string, source: CheckSource): Promise<SettleResult>
   /** Resolves once every Query started so far has finished (tests and shutdown). */
   idle(): Promise<void>
 }
 
-/** What the confirmer needs: settling, plus the coalescing window. */
-export interface OrderConfirmerDeps extends SettleOrderDeps {
-  logger: Logger
+/** What the confirmer needs: confirming, plus the coalescing window. */
+export interface OrderConfirmerDeps extends ConfirmOrderDeps {
   /** At most one Query per order per this many milliseconds (QUERY_COALESCE_MS). */
   windowMs: number
 }
 
 interface Entry {
-  promise: Promise<SettleResult>
+  promise: Promise<ConfirmResult>
   settledAt: number | undefined
 }
 
 /** Answers that may be shared for the whole window; anything else is asked again next time. */
-function isReusable(result: SettleResult): boolean {
+function isReusable(result: ConfirmResult): boolean {
   return result.kind !== 'unavailable'
 }
 
 /**
  * Creates the confirmer. Concurrent callers for one order share one in-flight Query; a finished
- * answer is reused for `windowMs` (S7: a notification flood makes one Query). State lives in
+ * answer is reused for `windowMs` (a notification flood makes one Query). State lives in
  * memory only as a cache: with several instances the database's conditional transitions keep the
- * outcome single (F7).
+ * outcome single.
  */
-export function createOrderConfirmer(deps: OrderConfirmerDeps): CoalescingOrderConfirmer {
+export function createOrderConfirmer(deps: OrderConfirmerDeps): OrderConfirmer {
   const entries = new Map<string, Entry>()
 
   function prune(now: number): void {
@@ -61,7 +49,7 @@ export function createOrderConfirmer(deps: OrderConfirmerDeps): CoalescingOrderC
     }
   }
 
-  function confirm(orderNo: string, source: CheckSource): Promise<SettleResult> {
+  function confirm(orderNo: string, source: CheckSource): Promise<ConfirmResult> {
     const now = deps.clock.now()
     const existing = entries.get(orderNo)
     if (
@@ -75,7 +63,7 @@ export function createOrderConfirmer(deps: OrderConfirmerDeps): CoalescingOrderC
       promise: Promise.resolve({ kind: 'unknown_order' }),
       settledAt: undefined,
     }
-    entry.promise = settleOrder(deps, orderNo, source).then(
+    entry.promise = confirmOrder(deps, orderNo, source).then(
       (result) => {
         if (isReusable(result)) entry.settledAt = deps.clock.now()
         else if (entries.get(orderNo) === entry) entries.delete(orderNo)

@@ -1,10 +1,10 @@
 import type { Order } from '@quickpay/contracts'
 
-import type { OrderRecord } from '../store/repository'
+import type { OrderRecord } from '../store/records'
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString()
 
-/** The shopper's view of an order (contract.md §3): no payer id, no internal flags. */
+/** The shopper's view of an order : no payer id, no internal flags. */
 export function orderView(order: OrderRecord): Order {
   return {
     order_no: order.order_no,

@@ -1,29 +1,14 @@
-import type { OrderStatus } from '@quickpay/contracts'
+import type { NotificationOutcome, OrderStatus } from '@quickpay/contracts'
 
 import type { Clock } from '../clock'
-import { errors } from '../errors/errors'
-import type { Repository } from '../store/repository'
-import type { CoalescingOrderConfirmer } from './order-confirmer'
-
-/** What became of a notification, stored on its row and counted in the metrics. */
-export type NotificationOutcome =
-  | 'paid'
-  | 'failed'
-  | 'already_settled'
-  | 'mismatch'
-  | 'unknown_order'
-  | 'not_confirmed'
-  | 'query_failed'
-  | 'unreadable'
-  | 'not_durable'
+import type { Repository, Transaction } from '../store/repository'
+import type { OrderConfirmer } from './order-confirmer'
 
 /** What receiving a notification needs. */
 export interface ReceiveNotificationDeps {
   repository: Repository
-  confirmer: CoalescingOrderConfirmer
+  confirmer: OrderConfirmer
   clock: Clock
-  /** Called once per notification with its outcome (metrics). */
-  onOutcome?: (outcome: NotificationOutcome) => void
 }
 
 /** The field names read for the order number, in order of preference (the body is undocumented). */
@@ -62,13 +47,11 @@ export function notificationOrderNo(text: string): string | undefined {
 }
 
 /**
- * Handles one aggregator notification (contract.md §3, R7–R11, S6–S7). The raw body is stored
- * first; the body is never trusted: the order is settled through the confirmer's coalesced Query.
- * Resolves with the outcome when the aggregator may stop retrying (the answer is then `SUCCESS`):
- * the order is settled in the database (paid, failed, or already settled), the payment was
- * refused for review (mismatch, alert recorded), or the order number is not one of ours. Throws
- * (non-SUCCESS answer, so the aggregator retries) when the order is not confirmed paid or failed
- * yet, when the Query failed, or when the database cannot record the outcome.
+ * Handles one aggregator notification. The raw body is stored first; the body is never trusted:
+ * the order is confirmed through the confirmer's coalesced Query. Answers the outcome: the
+ * aggregator should retry after `unreadable`, `not_confirmed` and `query_failed`, and may stop
+ * otherwise (settled in the database, refused for review, or not one of our orders). Throws
+ * only when the database cannot record it.
  *
  * When the database alone decides (unreadable, not ours, already settled: the aggregator retries
  * and duplicates most notifications) the raw body, its outcome and the timeline event are written
@@ -83,7 +66,7 @@ export async function receiveNotification(
   const receivedAt = deps.clock.now()
   const stored = await deps.repository.transaction(async (tx) => {
     const known = await decideLocally(tx, orderNo)
-    const id = await tx.insertNotification({
+    const id = await tx.notifications.insert({
       order_no: orderNo,
       received_at: receivedAt,
       content_type: input.contentType,
@@ -93,40 +76,25 @@ export async function receiveNotification(
     if (known !== undefined) await addNotificationEvent(tx, deps.clock, orderNo, id, known)
     return { id, known }
   })
-  let outcome = stored.known
-  if (outcome === undefined) {
-    const confirmed = await confirmUpstream(deps, orderNo ?? '')
-    await deps.repository.transaction(async (tx) => {
-      await tx.setNotificationOutcome(stored.id, confirmed)
-      await addNotificationEvent(tx, deps.clock, orderNo, stored.id, confirmed)
-    })
-    outcome = confirmed
-  }
-  deps.onOutcome?.(outcome)
-  switch (outcome) {
-    case 'unreadable':
-      throw errors.notificationUnreadable()
-    case 'not_confirmed':
-      throw errors.notificationNotConfirmed()
-    case 'query_failed':
-      throw errors.upstreamUnavailable()
-    default:
-      return outcome
-  }
+  if (stored.known !== undefined) return stored.known
+  const confirmed = await confirmUpstream(deps, orderNo ?? '')
+  await deps.repository.transaction(async (tx) => {
+    await tx.notifications.setOutcome(stored.id, confirmed)
+    await addNotificationEvent(tx, deps.clock, orderNo, stored.id, confirmed)
+  })
+  return confirmed
 }
 
 /** Appends the notification to its order's timeline (not for unreadable bodies or foreign orders). */
 async function addNotificationEvent(
-  repository: Repository,
+  tx: Transaction,
   clock: Clock,
   orderNo: string | null,
   id: number,
   outcome: NotificationOutcome,
 ): Promise<void> {
   if (orderNo === null || outcome === 'unknown_order') return
-  await repository.addOrderEvent({
-    order_no: orderNo,
-    at: clock.now(),
+  await tx.orders.addEvent(orderNo, clock.now(), {
     kind: 'notification',
     detail: { notification_id: id, outcome },
   })
@@ -134,11 +102,11 @@ async function addNotificationEvent(
 
 /** The outcome the database alone decides, or undefined when only a Query can. */
 async function decideLocally(
-  repository: Repository,
+  tx: Transaction,
   orderNo: string | null,
 ): Promise<NotificationOutcome | undefined> {
   if (orderNo === null) return 'unreadable'
-  const order = await repository.findOrder(orderNo)
+  const order = await tx.orders.find(orderNo)
   if (order === undefined) return 'unknown_order'
   if (SETTLED_PAID.includes(order.status)) return 'already_settled'
   return undefined

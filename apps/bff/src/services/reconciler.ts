@@ -2,19 +2,11 @@ import { randomBytes } from 'node:crypto'
 
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
-import type { OrderPatch, OrderRecord, RefundRecord, Repository } from '../store/repository'
-import type { CoalescingOrderConfirmer } from './order-confirmer'
-import type { SettleResult } from './settle-order'
+import { transition } from '../ledger/order-ledger'
+import type { OrderPatch, OrderRecord, RefundRecord } from '../store/records'
+import type { Repository } from '../store/repository'
+import type { OrderConfirmer } from './order-confirmer'
 import { SWEEP_EVERY_MS, sweepExpired } from './sweep-expired'
-
-/** The background worker that settles pending orders nobody asked about; started and stopped by main.ts. */
-export interface Reconciler {
-  start(): void
-  stop(): Promise<void>
-}
-
-/** The reconciler that does nothing. */
-export const noopReconciler: Reconciler = { start: () => undefined, stop: () => Promise.resolve() }
 
 /** What one tick did, for tests and logs. */
 export interface ReconcileSummary {
@@ -25,8 +17,13 @@ export interface ReconcileSummary {
   errors: number
 }
 
-/** The real reconciler: also runs one tick on demand at a given time (tests use a fake clock). */
-export interface PollingReconciler extends Reconciler {
+/**
+ * The background worker that confirms orders nobody asked about; started and stopped by main.ts,
+ * and run one tick at a time by tests (with a fake clock).
+ */
+export interface Reconciler {
+  start(): void
+  stop(): Promise<void>
   /** Leases and checks every due order once, as of `now` (default the clock's). */
   runOnce(now?: number): Promise<ReconcileSummary>
 }
@@ -34,7 +31,7 @@ export interface PollingReconciler extends Reconciler {
 /** Settings and collaborators of the reconciler. */
 export interface ReconcilerDeps {
   repository: Repository
-  confirmer: CoalescingOrderConfirmer
+  confirmer: OrderConfirmer
   clock: Clock
   logger: Logger
   /** Time between ticks (RECONCILE_INTERVAL_MS). */
@@ -52,7 +49,7 @@ export interface ReconcilerDeps {
 }
 
 /**
- * After an order is closed it is checked again at these offsets (R14): a shopper may still pay a
+ * After an order is closed it is checked again at these offsets: a shopper may still pay a
  * closed order's payment sheet (a WeChat prepay id lives about 2 h), and the aggregator documents no
  * close route. A payment found then moves the order to paid with a refund-review flag.
  */
@@ -66,14 +63,14 @@ export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: 
 }
 
 /**
- * Creates the reconciler (R12, R14): every `intervalMs` it leases due pending and recently closed
- * orders (`leaseDueOrders`: FOR UPDATE SKIP LOCKED on PostgreSQL, so instances never share one),
+ * Creates the reconciler: every `intervalMs` it leases due pending and recently closed
+ * orders (`leaseDue`: FOR UPDATE SKIP LOCKED on PostgreSQL, so instances never share one),
  * settles each through the confirmer's coalesced Query, then either stops checking (paid, failed),
  * closes it (unpaid past `expires_at`, after the Query said not paid), or schedules the next check
  * with capped exponential backoff — never later than the expiry, so each order costs a bounded
  * number of Queries.
  */
-export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
+export function createReconciler(deps: ReconcilerDeps): Reconciler {
   const owner = `r-${randomBytes(6).toString('hex')}`
   const batchSize = deps.batchSize ?? 20
   let timer: NodeJS.Timeout | undefined
@@ -81,23 +78,21 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
   let stopped = true
 
   async function closeExpired(order: OrderRecord, now: number): Promise<boolean> {
-    return deps.repository.transaction(async (tx) => {
-      const patch: OrderPatch = {
-        next_check_at: now + (CLOSED_RECHECK_DELAYS_MS[0] ?? 0),
-        check_attempts: 0,
-        lease_owner: null,
-        lease_until: null,
-      }
-      if (!(await tx.transitionOrder(order.order_no, ['pending'], 'closed', patch, now)))
-        return false
-      await tx.addOrderEvent({
-        order_no: order.order_no,
-        at: now,
-        kind: 'closed',
-        detail: { by: 'reconciler', reason: 'expired' },
-      })
-      return true
-    })
+    const patch: OrderPatch = {
+      next_check_at: now + (CLOSED_RECHECK_DELAYS_MS[0] ?? 0),
+      check_attempts: 0,
+      lease_owner: null,
+      lease_until: null,
+    }
+    return deps.repository.transaction((tx) =>
+      transition(tx, order, 'closed', {
+        from: ['pending'],
+        source: 'reconciler',
+        reason: 'expired',
+        now,
+        patch,
+      }),
+    )
   }
 
   function nextPendingCheck(order: OrderRecord, now: number): OrderPatch {
@@ -123,17 +118,17 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
     now: number,
     summary: ReconcileSummary,
   ): Promise<void> {
-    const result: SettleResult = await deps.confirmer.confirm(order.order_no, 'reconciler')
+    const result = await deps.confirmer.confirm(order.order_no, 'reconciler')
     summary.checked += 1
     const done: OrderPatch = { next_check_at: null, lease_owner: null, lease_until: null }
     switch (result.kind) {
       case 'paid':
         summary.paid += 1
-        await deps.repository.updateOrder(order.order_no, done, now)
+        await deps.repository.orders.update(order.order_no, done, now)
         return
       case 'failed':
         summary.failed += 1
-        await deps.repository.updateOrder(order.order_no, done, now)
+        await deps.repository.orders.update(order.order_no, done, now)
         return
       case 'unknown_order':
         return
@@ -141,7 +136,7 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
         break
     }
     if (order.status === 'closed') {
-      await deps.repository.updateOrder(order.order_no, nextClosedCheck(order, now), now)
+      await deps.repository.orders.update(order.order_no, nextClosedCheck(order, now), now)
       return
     }
     if (result.kind === 'unavailable') summary.errors += 1
@@ -152,7 +147,7 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
       summary.closed += 1
       return
     }
-    await deps.repository.updateOrder(order.order_no, nextPendingCheck(order, now), now)
+    await deps.repository.orders.update(order.order_no, nextPendingCheck(order, now), now)
   }
 
   let lastSweepAt: number | undefined
@@ -160,13 +155,11 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
   async function runOnce(at?: number): Promise<ReconcileSummary> {
     const now = at ?? deps.clock.now()
     const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, closed: 0, errors: 0 }
-    const leased = await deps.repository.leaseDueOrders({
-      now,
-      owner,
-      leaseUntil: now + LEASE_MS,
-      limit: batchSize,
-      statuses: ['pending', 'closed'],
-    })
+    const lease = { now, owner, leaseUntil: now + LEASE_MS, limit: batchSize }
+    const statuses = ['pending', 'closed'] as const
+    const leased = await deps.repository.transaction((tx) =>
+      tx.orders.leaseDue({ ...lease, statuses }),
+    )
     for (const order of leased) {
       try {
         await checkOne(order, now, summary)
@@ -183,7 +176,7 @@ export function createReconciler(deps: ReconcilerDeps): PollingReconciler {
     }
     const retryRefund = deps.retryRefund
     if (retryRefund !== undefined) {
-      const stale = await deps.repository.listPendingRefunds(
+      const stale = await deps.repository.refunds.listPending(
         now - (deps.refundRetryAfterMs ?? 60_000),
         batchSize,
       )

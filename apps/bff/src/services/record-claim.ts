@@ -2,23 +2,23 @@ import { paymentClaimRequestSchema, type OrderResponse } from '@quickpay/contrac
 
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
-import type { Repository, SessionRecord } from '../store/repository'
+import type { SessionRecord } from '../store/records'
+import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
 import type { OrderConfirmer } from './order-confirmer'
 import { orderView } from './order-view'
 import { requestCheckIfDue } from './request-check-if-due'
 
 /**
- * `POST /api/orders/:order_no/claims`: what the wallet told the store, recorded on the timeline
- * and never trusted: the status does not change. A pending order past the on-demand age is
- * handed to the confirmer, exactly as a status poll would.
+ * Records what the wallet told the store on the timeline, never trusted: the status does not
+ * change. A pending order past the on-demand age is handed to the confirmer, as a poll would.
  */
 export async function recordClaim(
   deps: {
     repository: Repository
     clock: Clock
-    confirmer: OrderConfirmer
-    pollQueryAfterMs?: number
+    confirmer: Pick<OrderConfirmer, 'requestCheck'>
+    pollQueryAfterMs: number
   },
   session: SessionRecord,
   orderNo: string,
@@ -27,9 +27,7 @@ export async function recordClaim(
   const order = await findOwnOrder(deps.repository, session, orderNo)
   const parsed = paymentClaimRequestSchema.safeParse(body)
   if (!parsed.success) throw errors.validation(parsed.error)
-  await deps.repository.addOrderEvent({
-    order_no: order.order_no,
-    at: deps.clock.now(),
+  await deps.repository.orders.addEvent(order.order_no, deps.clock.now(), {
     kind: 'client_claim',
     detail: {
       outcome: parsed.data.outcome,

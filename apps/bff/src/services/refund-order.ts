@@ -14,7 +14,9 @@ import { isLiankeError, type LiankeClient } from '@quickpay/lianke'
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
 import type { Logger } from '../logger'
-import type { OrderRecord, RefundRecord, Repository } from '../store/repository'
+import { applyRefundEnd } from '../ledger/order-ledger'
+import type { OrderRecord, RefundRecord } from '../store/records'
+import type { Repository } from '../store/repository'
 import { adminOrderView, refundView } from './admin-order-view'
 
 /** What refunding needs. */
@@ -29,10 +31,10 @@ export interface RefundOrderDeps {
   pollDelayMs?: number
 }
 
-/** `POST /api/admin/orders/:order_no/refunds` answer: 201 refunded, 202 still pending. */
-export interface RefundAnswer {
-  status: 201 | 202
-  body: { refund: Refund; order: AdminOrder }
+/** A refund as it stands after a request, with its order (the route answers 201 refunded, 202 pending). */
+export interface RefundResult {
+  refund: Refund
+  order: AdminOrder
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
@@ -51,14 +53,6 @@ export function refundNumber(orderNo: string, key: string | undefined, now: numb
   return `R${stamp}${randomBytes(6).toString('hex')}`
 }
 
-function isMissingRefund(error: unknown): boolean {
-  return (
-    isLiankeError(error) &&
-    error.code === 'BUSINESS' &&
-    /NOT[_\s-]?EXIST|不存在/i.test(`${error.resultCode ?? ''} ${error.upstreamMessage ?? ''}`)
-  )
-}
-
 /** Claims the refund in one transaction: the cap Σ refunds ≤ amount is checked under the order's row lock. */
 async function claimRefund(
   deps: RefundOrderDeps,
@@ -71,10 +65,10 @@ async function claimRefund(
   return deps.repository.transaction(async (tx) => {
     // Touching the order row first serialises concurrent refunds of one order (row lock on
     // PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises every writer).
-    await tx.updateOrder(order.order_no, {}, now)
-    const current = await tx.findOrder(order.order_no)
+    await tx.orders.update(order.order_no, {}, now)
+    const current = await tx.orders.find(order.order_no)
     if (current === undefined) throw errors.orderNotFound()
-    const existing = await tx.findRefund(refundNo)
+    const existing = await tx.refunds.find(refundNo)
     if (
       existing !== undefined &&
       (existing.order_no !== order.order_no || existing.amount !== amount)
@@ -83,16 +77,16 @@ async function claimRefund(
     }
     if (existing?.status === 'refunded' || existing?.status === 'pending') return existing
     if (!REFUNDABLE.includes(current.status)) throw errors.orderNotRefundable()
-    const committed = (await tx.listRefunds(order.order_no))
+    const committed = (await tx.refunds.list(order.order_no))
       .filter((refund) => refund.status !== 'failed' && refund.refund_no !== refundNo)
       .reduce((sum, refund) => sum + refund.amount, 0)
     if (committed + amount > current.amount)
       throw errors.refundExceedsPaid(current.amount - committed)
     if (existing !== undefined) {
       // A failed refund retried with its key: the same refund_no goes out again.
-      await tx.transitionRefund(refundNo, ['failed'], 'pending', {}, now)
+      await tx.refunds.transition(refundNo, ['failed'], 'pending', {}, now)
     } else {
-      await tx.insertRefund({
+      await tx.refunds.insert({
         refund_no: refundNo,
         order_no: order.order_no,
         amount,
@@ -103,63 +97,13 @@ async function claimRefund(
         updated_at: now,
       })
     }
-    await tx.addOrderEvent({
-      order_no: order.order_no,
-      at: now,
+    await tx.orders.addEvent(order.order_no, now, {
       kind: 'refund_requested',
       detail: { refund_no: refundNo, amount, retry: existing !== undefined },
     })
-    const claimed = await tx.findRefund(refundNo)
+    const claimed = await tx.refunds.find(refundNo)
     if (claimed === undefined) throw errors.internal(new Error('refund vanished'))
     return claimed
-  })
-}
-
-/** Applies a final refund answer: the refund's status, the order's refunded amount and status. */
-async function finishRefund(
-  deps: RefundOrderDeps,
-  refund: RefundRecord,
-  result: RefundResultInfo,
-  attempts: number,
-): Promise<void> {
-  const now = deps.clock.now()
-  const refunded = result.transaction_status === 'REFUNDED'
-  await deps.repository.transaction(async (tx) => {
-    const changed = await tx.transitionRefund(
-      refund.refund_no,
-      ['pending'],
-      refunded ? 'refunded' : 'failed',
-      { attempts },
-      now,
-    )
-    if (!changed) return
-    await tx.addOrderEvent({
-      order_no: refund.order_no,
-      at: now,
-      kind: refunded ? 'refunded' : 'refund_failed',
-      detail: {
-        refund_no: refund.refund_no,
-        amount: refund.amount,
-        transaction_status: result.transaction_status,
-      },
-    })
-    if (!refunded) return
-    const order = await tx.findOrder(refund.order_no)
-    if (order === undefined) return
-    const total = (await tx.listRefunds(refund.order_no))
-      .filter((item) => item.status === 'refunded')
-      .reduce((sum, item) => sum + item.amount, 0)
-    const to: OrderStatus = total >= order.amount ? 'refunded' : 'partially_refunded'
-    if (await tx.transitionOrder(order.order_no, REFUNDABLE, to, { refunded_amount: total }, now)) {
-      if (to !== order.status) {
-        await tx.addOrderEvent({
-          order_no: order.order_no,
-          at: now,
-          kind: 'transition',
-          detail: { from: order.status, to, source: 'refund' },
-        })
-      }
-    }
   })
 }
 
@@ -183,7 +127,7 @@ export async function driveRefund(
       try {
         result = await deps.lianke.refundQuery(ids)
       } catch (error) {
-        if (!isMissingRefund(error)) throw error
+        if (!isLiankeError(error) || error.code !== 'REFUND_NOT_FOUND') throw error
       }
     }
     if (result === undefined || result.transaction_status === 'REFUNDFAILED') {
@@ -201,9 +145,12 @@ export async function driveRefund(
       result = await deps.lianke.refundQuery(ids)
     }
     if (isFinalRefundStatus(result.transaction_status)) {
-      await finishRefund(deps, refund, result, attempts)
+      const final = result
+      await deps.repository.transaction((tx) =>
+        applyRefundEnd(tx, refund, final, attempts, deps.clock.now()),
+      )
     } else {
-      await deps.repository.transitionRefund(
+      await deps.repository.refunds.transition(
         refund.refund_no,
         ['pending'],
         'pending',
@@ -214,16 +161,14 @@ export async function driveRefund(
   } catch (error) {
     const definite = isLiankeError(error) && !error.maybeProcessed && !error.retriable
     const now = deps.clock.now()
-    await deps.repository.transitionRefund(
+    await deps.repository.refunds.transition(
       refund.refund_no,
       ['pending'],
       definite ? 'failed' : 'pending',
       { attempts },
       now,
     )
-    await deps.repository.addOrderEvent({
-      order_no: refund.order_no,
-      at: now,
+    await deps.repository.orders.addEvent(refund.order_no, now, {
       kind: definite ? 'refund_failed' : 'refund_unknown',
       detail: {
         refund_no: refund.refund_no,
@@ -238,27 +183,27 @@ export async function driveRefund(
       ? errors.upstreamTimeout(error)
       : errors.upstreamUnavailable(error)
   }
-  const stored = await deps.repository.findRefund(refund.refund_no)
+  const stored = await deps.repository.refunds.find(refund.refund_no)
   if (stored === undefined) throw errors.internal(new Error('refund vanished'))
   return stored
 }
 
 /**
- * `POST /api/admin/orders/:order_no/refunds`: refunds part or all of a paid order. The optional
- * `Idempotency-Key` maps to one refund_no (same key, same amount → the same refund; another amount
- * → 422); Σ refunds (pending or done) never exceeds the order's amount (422 REFUND_EXCEEDS_PAID).
+ * Refunds part or all of a paid order. The optional `Idempotency-Key` maps to one refund_no
+ * (same key, same amount → the same refund; another amount → IDEMPOTENCY_KEY_REUSED); Σ refunds
+ * (pending or done) never exceeds the order's amount (REFUND_EXCEEDS_PAID).
  */
 export async function refundOrder(
   deps: RefundOrderDeps,
   input: { orderNo: string; body: unknown; idempotencyKey: string | undefined },
-): Promise<RefundAnswer> {
+): Promise<RefundResult> {
   const key = input.idempotencyKey
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw errors.invalidField('Idempotency-Key', 'must be 1-255 visible ASCII characters')
   }
   const parsed = createRefundRequestSchema.safeParse(input.body)
   if (!parsed.success) throw errors.validation(parsed.error)
-  const order = await deps.repository.findOrder(input.orderNo)
+  const order = await deps.repository.orders.find(input.orderNo)
   if (order === undefined) throw errors.orderNotFound()
   const now = deps.clock.now()
   const refundNo = refundNumber(order.order_no, key, now)
@@ -273,12 +218,9 @@ export async function refundOrder(
   const refund =
     claimed.status === 'refunded' ? claimed : await driveRefund(deps, claimed, order.amount)
   if (refund.status === 'failed') throw errors.refundRejected()
-  const after = await deps.repository.findOrder(order.order_no)
+  const after = await deps.repository.orders.find(order.order_no)
   if (after === undefined) throw errors.orderNotFound()
-  return {
-    status: refund.status === 'refunded' ? 201 : 202,
-    body: { refund: refundView(refund), order: adminOrderView(after) },
-  }
+  return { refund: refundView(refund), order: adminOrderView(after) }
 }
 
 /** After this many attempts a pending refund is left to the merchant (it stays on the order's timeline). */
@@ -293,11 +235,11 @@ export async function retryPendingRefund(
   refund: RefundRecord,
 ): Promise<RefundRecord | undefined> {
   if (refund.attempts >= MAX_REFUND_ATTEMPTS) return undefined
-  const order = await deps.repository.findOrder(refund.order_no)
+  const order = await deps.repository.orders.find(refund.order_no)
   if (order === undefined) return undefined
   try {
     return await driveRefund(deps, refund, order.amount)
   } catch {
-    return deps.repository.findRefund(refund.refund_no)
+    return deps.repository.refunds.find(refund.refund_no)
   }
 }

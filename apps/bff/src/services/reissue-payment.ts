@@ -2,10 +2,12 @@ import type { CreateOrderResponse } from '@quickpay/contracts'
 
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
-import type { Repository, SessionRecord } from '../store/repository'
+import { applyPaymentOutcome } from '../ledger/order-ledger'
+import type { SessionRecord } from '../store/records'
+import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
 import { orderView } from './order-view'
-import { recordPaymentOutcome, requestPayment, type RequestPaymentDeps } from './request-payment'
+import { requestPayment, type RequestPaymentDeps } from './request-payment'
 
 /** What re-issuing payment parameters needs. */
 export interface ReissuePaymentDeps extends RequestPaymentDeps {
@@ -14,9 +16,11 @@ export interface ReissuePaymentDeps extends RequestPaymentDeps {
 }
 
 /**
- * `POST /api/orders/:order_no/payment`: the payment parameters again for a pending order (after a
- * cancelled payment sheet). If the aggregator's answer was never stored, JSAPIPay is asked again
- * with the same order_no (the SDK resolves "order exists" through Query).
+ * The payment parameters again for the caller's pending order (after a cancelled payment sheet).
+ * Safe to repeat, so it takes no Idempotency-Key: the stored parameters are answered again, and if
+ * the aggregator's answer was never stored JSAPIPay is asked again with the same order_no (the
+ * SDK resolves "order exists" through Query), which cannot create a second aggregator order. An
+ * order that is no longer pending is ORDER_NOT_PENDING, a final answer.
  */
 export async function reissuePayment(
   deps: ReissuePaymentDeps,
@@ -31,18 +35,16 @@ export async function reissuePayment(
     const outcome = await requestPayment(deps, order)
     const pending = order
     order = await deps.repository.transaction((tx) =>
-      recordPaymentOutcome(tx, pending, outcome, deps.clock.now()),
+      applyPaymentOutcome(tx, pending, outcome, deps.clock.now()),
     )
     if (outcome.kind !== 'created') throw outcome.error
   }
-  await deps.repository.addOrderEvent({
-    order_no: order.order_no,
-    at: deps.clock.now(),
+  await deps.repository.orders.addEvent(order.order_no, deps.clock.now(), {
     kind: 'payment_reissued',
     detail: {},
   })
   return {
     order: orderView(order),
-    payment: { paytype: order.paytype as 11 | 21, cloudpay_param: order.cloudpay_param ?? '' },
+    payment: { paytype: order.paytype, cloudpay_param: order.cloudpay_param ?? '' },
   }
 }

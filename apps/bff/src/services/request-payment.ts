@@ -1,16 +1,18 @@
+import type { OrderEvent } from '@quickpay/contracts'
 import { isLiankeError, isOrderExistsError, type LiankeClient } from '@quickpay/lianke'
 
 import type { AppError } from '../errors/app-error'
 import { errors } from '../errors/errors'
 import type { Logger } from '../logger'
-import type { OrderRecord, Repository } from '../store/repository'
+import type { OrderRecord } from '../store/records'
+
+/** Why JSAPIPay failed, as the timeline keeps it. */
+type FailureDetail = Extract<OrderEvent, { kind: 'upstream_rejected' }>['detail']
 
 /** What the aggregator's JSAPIPay came to for an order. */
 export type PaymentOutcome =
   | { kind: 'created'; cloudpay_param: string }
-  | { kind: 'rejected'; error: AppError; detail: Record<string, unknown> }
-  | { kind: 'unknown'; error: AppError; detail: Record<string, unknown> }
-  | { kind: 'unavailable'; error: AppError; detail: Record<string, unknown> }
+  | { kind: 'rejected' | 'unknown' | 'unavailable'; error: AppError; detail: FailureDetail }
 
 /** What asking for payment parameters needs. */
 export interface RequestPaymentDeps {
@@ -27,7 +29,7 @@ function itemInfo(order: OrderRecord): string {
   return chars.length <= MAX_ITEMINFO ? text : `${chars.slice(0, MAX_ITEMINFO - 1).join('')}…`
 }
 
-function errorDetail(error: unknown): Record<string, unknown> {
+function errorDetail(error: unknown): FailureDetail {
   if (!isLiankeError(error)) return { error: 'internal' }
   return {
     error: error.code,
@@ -48,7 +50,7 @@ export async function requestPayment(
 ): Promise<PaymentOutcome> {
   try {
     const result = await deps.lianke.jsapiPay({
-      paytype: order.paytype as 11 | 21,
+      paytype: order.paytype,
       appid: order.appid,
       openid: order.payer_id,
       amount: order.amount,
@@ -127,60 +129,4 @@ async function resolveExisting(
       error.code === 'TIMEOUT' ? errors.upstreamTimeout(error) : errors.upstreamUnavailable(error)
     return { kind: 'unknown', error: appError, detail }
   }
-}
-
-/**
- * Stores an outcome on the order (inside the caller's transaction): the payment parameters, the
- * failure, or that the aggregator's state is unknown, with a timeline event. Answers the order as stored.
- */
-export async function recordPaymentOutcome(
-  tx: Repository,
-  order: OrderRecord,
-  outcome: PaymentOutcome,
-  now: number,
-): Promise<OrderRecord> {
-  switch (outcome.kind) {
-    case 'created':
-      await tx.updateOrder(
-        order.order_no,
-        { cloudpay_param: outcome.cloudpay_param, upstream: 'created' },
-        now,
-      )
-      await tx.addOrderEvent({
-        order_no: order.order_no,
-        at: now,
-        kind: 'upstream_created',
-        detail: {},
-      })
-      break
-    case 'rejected':
-      await tx.transitionOrder(order.order_no, ['pending'], 'failed', {}, now)
-      await tx.addOrderEvent({
-        order_no: order.order_no,
-        at: now,
-        kind: 'upstream_rejected',
-        detail: outcome.detail,
-      })
-      break
-    case 'unknown':
-      await tx.updateOrder(order.order_no, { upstream: 'unknown' }, now)
-      await tx.addOrderEvent({
-        order_no: order.order_no,
-        at: now,
-        kind: 'upstream_unknown',
-        detail: outcome.detail,
-      })
-      break
-    case 'unavailable':
-      await tx.addOrderEvent({
-        order_no: order.order_no,
-        at: now,
-        kind: 'upstream_unavailable',
-        detail: outcome.detail,
-      })
-      break
-  }
-  const stored = await tx.findOrder(order.order_no)
-  if (stored === undefined) throw errors.internal(new Error(`order ${order.order_no} vanished`))
-  return stored
 }

@@ -5,7 +5,8 @@ import {
 } from '@quickpay/contracts'
 
 import { errors } from '../errors/errors'
-import type { Repository, SessionRecord } from '../store/repository'
+import type { SessionRecord } from '../store/records'
+import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
 
 /** What the sandbox cashier needs: where the simulator's wallet lives. */

@@ -13,8 +13,8 @@ export async function sweepExpired(
   deps: { repository: Repository; logger: Logger },
   now: number,
 ): Promise<{ sessions: number; idempotencyKeys: number }> {
-  const sessions = await deps.repository.deleteExpiredSessions(now)
-  const idempotencyKeys = await deps.repository.deleteExpiredIdempotencyKeys(now)
+  const sessions = await deps.repository.sessions.deleteExpired(now)
+  const idempotencyKeys = await deps.repository.idempotency.deleteExpired(now)
   if (sessions + idempotencyKeys > 0) {
     deps.logger.info({ sessions, idempotency_keys: idempotencyKeys }, 'swept expired records')
   }

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely'
 
-import { KyselyRepository } from './kysely-repository'
 import { migrateToLatest } from './migrations'
 import { openDatabase, type PostgresOptions } from './open-database'
-import type { Repository } from './repository'
+import { repositoryOver, type Repository } from './repository'
 
 /** Opens the database named by `url`, runs the migrations and answers the repository over it. */
 export async function createRepository(
@@ -17,5 +16,5 @@ export async function createRepository(
     await db.destroy()
     throw error
   }
-  return new KyselyRepository(db, kind)
+  return repositoryOver(db, kind)
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 
 import type { DatabaseKind } from './open-database'
 
@@ -129,6 +129,24 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
           .addColumn('updated_at', 'bigint', (c) => c.notNull())
           .execute()
         await db.schema.createIndex('refunds_order').on('refunds').column('order_no').execute()
+      },
+    },
+    '0002_close_is_a_transition': {
+      // Closing used to write its own `closed` event; every status change is now a `transition`
+      // (src/ledger/order-ledger.ts). Both old details were written by JSON.stringify, so they
+      // are matched as exact text.
+      async up(db: Kysely<unknown>) {
+        const rewrite = [
+          ['{"by":"shopper"}', '{"from":"pending","to":"closed","source":"shopper"}'],
+          [
+            '{"by":"reconciler","reason":"expired"}',
+            '{"from":"pending","to":"closed","source":"reconciler","reason":"expired"}',
+          ],
+        ] as const
+        for (const [before, after] of rewrite) {
+          await sql`update order_events set kind = 'transition', detail = ${after}
+            where kind = 'closed' and detail = ${before}`.execute(db)
+        }
       },
     },
   }

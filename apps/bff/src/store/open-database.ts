@@ -17,7 +17,7 @@ export interface OpenDatabase {
   kind: DatabaseKind
 }
 
-/** Pool and timeout settings for PostgreSQL (F6: fail fast while it is down). */
+/** Pool and timeout settings for PostgreSQL (fail fast while it is down: docs/reliability.md, F6). */
 export interface PostgresOptions {
   max?: number
   connectionTimeoutMillis?: number

@@ -22,6 +22,6 @@ describe('the notification acknowledgement (NOTIFY_ACK)', () => {
     expect(response.status).toBe(200)
     expect(response.text).toBe('OK')
     expect(response.headers.get('content-length')).toBe('2')
-    expect((await app.deps.repository.findOrder(orderNo))?.status).toBe('paid')
+    expect((await app.deps.repository.orders.find(orderNo))?.status).toBe('paid')
   })
 })

@@ -110,7 +110,7 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     })
     expect(strip(forged.json)).toEqual(strip(unknown.json))
     expect(await queryCount(app.sim)).toBe(queriesBefore)
-    expect(await app.deps.repository.listNotifications(orderNo)).toEqual([])
+    expect(await app.deps.repository.notifications.list(orderNo)).toEqual([])
     expect((await detail(orderNo)).order.status).toBe('pending')
   })
 
@@ -130,7 +130,7 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
       'NOTIFICATION_NOT_CONFIRMED',
     )
     expect((await detail(orderNo)).order.status).toBe('pending')
-    const [stored] = await app.deps.repository.listNotifications(orderNo)
+    const [stored] = await app.deps.repository.notifications.list(orderNo)
     expect(stored).toMatchObject({ outcome: 'not_confirmed', content_type: 'application/json' })
     expect(stored?.raw_body).toContain(orderNo)
   })
@@ -164,7 +164,7 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     const { order, timeline } = await detail(orderNo)
     expect(order.status).toBe('paid')
     expect(timeline.filter((event) => event.kind === 'transition')).toHaveLength(1)
-    expect(await app.deps.repository.listNotifications(orderNo)).toHaveLength(50)
+    expect(await app.deps.repository.notifications.list(orderNo)).toHaveLength(50)
   })
 
   it('keeps a paid order paid when the aggregator later answers a stale FAILED (R9)', async () => {
@@ -175,7 +175,7 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     if (simOrder === undefined) throw new Error('no sim order')
     simOrder.status = 'FAILED'
     app.clock.advance(10_000)
-    const result = await app.deps.settler.confirm(orderNo, 'poll')
+    const result = await app.deps.confirmer.confirm(orderNo, 'poll')
     expect(result.kind).toBe('failed')
     expect((await detail(orderNo)).order.status).toBe('paid')
   })
@@ -205,7 +205,7 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     const duplicates = await Promise.all([notify(app, body), notify(app, body)])
     expect(duplicates.map((answer) => answer.text)).toEqual(['SUCCESS', 'SUCCESS'])
     expect(await queryCount(app.sim)).toBe(queriesBefore)
-    const stored = await app.deps.repository.listNotifications(orderNo)
+    const stored = await app.deps.repository.notifications.list(orderNo)
     expect(stored.map((row) => [row.raw_body, row.outcome])).toEqual([
       [body, 'paid'],
       [body, 'already_settled'],
@@ -296,9 +296,9 @@ if (TEST_DATABASES.includes('postgres')) {
         Array.from({ length: 10 }, (_, index) => notify(index % 2 === 0 ? first : second, body)),
       )
       expect(answers.map((answer) => answer.text)).toEqual(Array(10).fill('SUCCESS'))
-      const events = await first.deps.repository.listOrderEvents(orderNo)
+      const events = await first.deps.repository.orders.listEvents(orderNo)
       expect(events.filter((event) => event.kind === 'transition')).toHaveLength(1)
-      expect((await second.deps.repository.findOrder(orderNo))?.status).toBe('paid')
+      expect((await second.deps.repository.orders.find(orderNo))?.status).toBe('paid')
     })
   })
 }

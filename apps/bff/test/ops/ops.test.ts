@@ -45,7 +45,7 @@ describe.each(TEST_DATABASES)('metrics, OpenAPI, garbage upstream and status pol
       expect((response.json as { error: { message: string } }).error.message).toBe(
         'The payment provider is unavailable.',
       )
-      expect((await app.deps.repository.findOrder(orderNo))?.status).toBe('pending')
+      expect((await app.deps.repository.orders.find(orderNo))?.status).toBe('pending')
       await clearFaults(app.sim)
       app.clock.advance(10_000)
       expect((await notify(app, JSON.stringify({ order_no: orderNo }))).text).toBe('SUCCESS')
@@ -63,7 +63,7 @@ describe.each(TEST_DATABASES)('metrics, OpenAPI, garbage upstream and status pol
       ),
     )
     expect(polls.every((poll) => poll.status === 200)).toBe(true)
-    await app.deps.settler.idle()
+    await app.deps.confirmer.idle()
     const after = await app.request('GET', `/api/orders/${orderNo}`, { token: alice })
     expect((after.json as { order: { status: string } }).order.status).toBe('paid')
     expect(await queryCount(app.sim)).toBe(before + 1)

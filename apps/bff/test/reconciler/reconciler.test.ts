@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { createReconciler, type PollingReconciler } from '../../src/services/reconciler'
+import { createReconciler, type Reconciler } from '../../src/services/reconciler'
 import { TEST_DATABASES } from '../support/databases'
 import { createOrder, orderNoOf } from '../support/orders'
 import { payOrder, queryCount } from '../support/payments'
@@ -11,7 +11,7 @@ const MINUTE = 60_000
 describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
   let app: TestApp
   let alice: string
-  let reconciler: PollingReconciler
+  let reconciler: Reconciler
 
   /** Runs a tick every 5 s of fake time for `ms`. */
   async function runFor(ms: number): Promise<void> {
@@ -22,7 +22,7 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
   }
 
   async function statusOf(orderNo: string) {
-    return app.deps.repository.findOrder(orderNo)
+    return app.deps.repository.orders.find(orderNo)
   }
 
   beforeAll(async () => {
@@ -33,7 +33,7 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
     alice = await app.login('wechat-miniprogram', 'alice')
     reconciler = createReconciler({
       repository: app.deps.repository,
-      confirmer: app.deps.settler,
+      confirmer: app.deps.confirmer,
       clock: app.clock,
       logger: app.deps.logger,
       intervalMs: 5_000,
@@ -71,8 +71,10 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
     expect(order?.status).toBe('closed')
     // 30 s, then backoff 2, 4, 8 min capped at the 15-minute expiry: a handful, not one per tick.
     expect(await queryCount(app.sim)).toBeLessThanOrEqual(before + 6)
-    const events = await app.deps.repository.listOrderEvents(orderNo)
-    expect(events.some((event) => event.kind === 'closed')).toBe(true)
+    const events = await app.deps.repository.orders.listEvents(orderNo)
+    expect(
+      events.some((event) => event.kind === 'transition' && event.detail.to === 'closed'),
+    ).toBe(true)
   })
 
   it('catches a payment made after the order was closed and flags it for refund review (R14)', async () => {
@@ -104,7 +106,7 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
   it('closes an order the aggregator never saw (crash before the upstream call) once it expired', async () => {
     const now = app.clock.now()
     const orderNo = `QCRASH${String(now).slice(-10)}`
-    await app.deps.repository.insertOrder({
+    await app.deps.repository.orders.insert({
       order_no: orderNo,
       payer_id: 'o-crashed-payer',
       channel: 'wechat-miniprogram',
@@ -152,7 +154,7 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
   it('runs on its own timer once started and stops cleanly', async () => {
     const timed = createReconciler({
       repository: app.deps.repository,
-      confirmer: app.deps.settler,
+      confirmer: app.deps.confirmer,
       clock: app.clock,
       logger: app.deps.logger,
       intervalMs: 20,
@@ -177,17 +179,17 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
     const sweeper = await app.login('wechat-miniprogram', 'sweeper')
     const first = await createOrder(app, sweeper, { key: 'sweep-key-1' })
     const orderNo = orderNoOf(first)
-    const payerId = (await app.deps.repository.findOrder(orderNo))?.payer_id ?? ''
-    expect(await app.deps.repository.findIdempotencyKey(payerId, 'sweep-key-1')).toBeDefined()
+    const payerId = (await app.deps.repository.orders.find(orderNo))?.payer_id ?? ''
+    expect(await app.deps.repository.idempotency.find(payerId, 'sweep-key-1')).toBeDefined()
 
     app.clock.advance(71 * 60 * MINUTE)
     await reconciler.runOnce()
-    expect(await app.deps.repository.findIdempotencyKey(payerId, 'sweep-key-1')).toBeDefined()
+    expect(await app.deps.repository.idempotency.find(payerId, 'sweep-key-1')).toBeDefined()
 
     app.clock.advance(2 * 60 * MINUTE)
     await reconciler.runOnce()
-    expect(await app.deps.repository.findIdempotencyKey(payerId, 'sweep-key-1')).toBeUndefined()
+    expect(await app.deps.repository.idempotency.find(payerId, 'sweep-key-1')).toBeUndefined()
     expect((await app.request('GET', '/api/orders', { token: sweeper })).status).toBe(401)
-    expect(await app.deps.repository.findOrder(orderNo)).toBeDefined()
+    expect(await app.deps.repository.orders.find(orderNo)).toBeDefined()
   })
 })

@@ -137,7 +137,7 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
     await setFaults(app.sim, { routes: ['QuickPay/Refund'], http_status: 503, times: 3 })
     const failed = await refund(orderNo, { amount: 700 }, key)
     expect(failed.status).toBeGreaterThanOrEqual(500)
-    const [pending] = await app.deps.repository.listRefunds(orderNo)
+    const [pending] = await app.deps.repository.refunds.list(orderNo)
     expect(pending).toMatchObject({ status: 'pending', amount: 700 })
     await clearFaults(app.sim)
     const retried = await refund(orderNo, { amount: 700 }, key)
@@ -155,7 +155,7 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
     const refused = await refund(orderNo, { amount: 300 }, key)
     expect(refused.status).toBe(502)
     expect((refused.json as { error: { code: string } }).error.code).toBe('REFUND_REJECTED')
-    const [failed] = await app.deps.repository.listRefunds(orderNo)
+    const [failed] = await app.deps.repository.refunds.list(orderNo)
     expect(failed?.status).toBe('failed')
     await clearFaults(app.sim)
     const retried = await refund(orderNo, { amount: 300 }, key)
@@ -173,11 +173,11 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
     const lost = await refund(orderNo, { amount: 400 })
     expect(lost.status).toBeGreaterThanOrEqual(500)
     await clearFaults(app.sim)
-    const [pending] = await app.deps.repository.listRefunds(orderNo)
+    const [pending] = await app.deps.repository.refunds.list(orderNo)
     expect(pending?.status).toBe('pending')
     const reconciler = createReconciler({
       repository: app.deps.repository,
-      confirmer: app.deps.settler,
+      confirmer: app.deps.confirmer,
       clock: app.clock,
       logger: app.deps.logger,
       intervalMs: 5_000,
@@ -188,12 +188,12 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
     const refundQueriesBefore = (await simStats(app.sim)).calls['QuickPay/RefundQuery'] ?? 0
     app.clock.advance(61_000)
     await reconciler.runOnce()
-    expect((await app.deps.repository.findRefund(pending?.refund_no ?? ''))?.status).toBe(
+    expect((await app.deps.repository.refunds.find(pending?.refund_no ?? ''))?.status).toBe(
       'refunded',
     )
     expect((await simStats(app.sim)).calls['QuickPay/RefundQuery']).toBe(refundQueriesBefore + 1)
     expect(app.sim.state.findOrder(orderNo)?.refunds).toHaveLength(1)
-    const order = await app.deps.repository.findOrder(orderNo)
+    const order = await app.deps.repository.orders.find(orderNo)
     expect(order).toMatchObject({ status: 'partially_refunded', refunded_amount: 400 })
   })
 })

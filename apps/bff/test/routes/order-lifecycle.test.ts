@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { OrderConfirmer } from '../../src/index'
+import { transition } from '../../src/ledger/order-ledger'
 import { TEST_DATABASES } from '../support/databases'
 import { CART, createOrder, orderNoOf } from '../support/orders'
 import { setFaults, clearFaults, simStats, startTestApp, type TestApp } from '../support/test-app'
@@ -12,7 +13,11 @@ describe.each(TEST_DATABASES)('the shopper order routes on %s', (db) => {
   let alice: string
   let bob: string
   const checks: string[] = []
-  const confirmer: OrderConfirmer = { requestCheck: (orderNo) => void checks.push(orderNo) }
+  const confirmer: OrderConfirmer = {
+    requestCheck: (orderNo) => void checks.push(orderNo),
+    confirm: () => Promise.resolve({ kind: 'unknown_order' }),
+    idle: () => Promise.resolve(),
+  }
   beforeAll(async () => {
     app = await startTestApp({
       db,
@@ -99,7 +104,7 @@ describe.each(TEST_DATABASES)('the shopper order routes on %s', (db) => {
     expect(claim.json).toMatchObject({ order: { status: 'pending' } })
     const order = await app.request('GET', `/api/orders/${orderNo}`, { token: alice })
     expect(order.json).toMatchObject({ order: { status: 'pending' } })
-    const events = await app.deps.repository.listOrderEvents(orderNo)
+    const events = await app.deps.repository.orders.listEvents(orderNo)
     expect(events.map((event) => event.kind)).toContain('client_claim')
     const invalid = await app.request('POST', `/api/orders/${orderNo}/claims`, {
       token: alice,
@@ -140,7 +145,7 @@ describe.each(TEST_DATABASES)('the shopper order routes on %s', (db) => {
     const lost = await createOrder(app, alice)
     expect(lost.status).toBe(504)
     await clearFaults(app.sim)
-    const [order] = await app.deps.repository.listOrders({ limit: 1 })
+    const [order] = await app.deps.repository.orders.list({ limit: 1 })
     expect(order?.upstream).toBe('unknown')
     const again = await app.request('POST', `/api/orders/${order?.order_no ?? ''}/payment`, {
       token: alice,
@@ -164,12 +169,13 @@ describe.each(TEST_DATABASES)('the shopper order routes on %s', (db) => {
 
   it('refuses to cancel an order that is no longer pending', async () => {
     const orderNo = orderNoOf(await createOrder(app, alice))
-    await app.deps.repository.transitionOrder(
-      orderNo,
-      ['pending'],
-      'paid',
-      { paid_at: app.clock.now() },
-      app.clock.now(),
+    await app.deps.repository.transaction((tx) =>
+      transition(tx, { order_no: orderNo }, 'paid', {
+        from: ['pending'],
+        source: 'admin',
+        now: app.clock.now(),
+        patch: { paid_at: app.clock.now() },
+      }),
     )
     const cancel = await app.request('POST', `/api/orders/${orderNo}/cancel`, { token: alice })
     expect(cancel.status).toBe(409)

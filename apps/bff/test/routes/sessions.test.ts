@@ -52,7 +52,7 @@ describe.each(TEST_DATABASES)('POST /api/sessions on %s', (db) => {
       body: { channel: 'wechat-official-account', code },
     })
     const { token } = response.json as { token: string }
-    const stored = await app.deps.repository.findSession(
+    const stored = await app.deps.repository.sessions.find(
       createHash('sha256').update(token).digest('hex'),
       app.clock.now(),
     )

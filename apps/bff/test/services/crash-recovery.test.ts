@@ -16,7 +16,7 @@ import { CANARIES, simStats, startTestApp, type TestApp } from '../support/test-
  */
 async function plantCrashedCreate(app: TestApp, token: string, key: string): Promise<OrderRecord> {
   const tokenHash = createHash('sha256').update(token).digest('hex')
-  const session = await app.deps.repository.findSession(tokenHash, app.clock.now())
+  const session = await app.deps.repository.sessions.find(tokenHash, app.clock.now())
   if (session === undefined) throw new Error('no session')
   const now = app.clock.now()
   const orderNo = `Q20260101000000${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`
@@ -49,7 +49,7 @@ async function plantCrashedCreate(app: TestApp, token: string, key: string): Pro
     lease_until: null,
   }
   await app.deps.repository.transaction(async (tx) => {
-    await tx.insertIdempotencyKey({
+    await tx.idempotency.insert({
       payer_id: session.payer_id,
       key,
       request_hash: requestHash(CART),
@@ -61,7 +61,7 @@ async function plantCrashedCreate(app: TestApp, token: string, key: string): Pro
       expires_at: now + 72 * 3_600_000,
       locked_until: now + 8_000,
     })
-    await tx.insertOrder(order)
+    await tx.orders.insert(order)
   })
   return order
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRepository, type OrderRecord, type Repository } from '../../src/index'
+import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 
 function order(orderNo: string, overrides: Partial<OrderRecord> = {}): OrderRecord {
@@ -45,10 +46,10 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   })
 
   it('round-trips 9 999 999 999 fen exactly (S10)', async () => {
-    await repository.insertOrder(
+    await repository.orders.insert(
       order('BIG', { amount: 9_999_999_999, refunded_amount: 9_999_999_999 }),
     )
-    const stored = await repository.findOrder('BIG')
+    const stored = await repository.orders.find('BIG')
     expect(stored?.amount).toBe(9_999_999_999)
     expect(stored?.refunded_amount).toBe(9_999_999_999)
     expect(typeof stored?.amount).toBe('number')
@@ -56,25 +57,38 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   })
 
   it('moves states only from the allowed ones, once, under concurrent transitions', async () => {
-    await repository.insertOrder(order('RACE'))
+    await repository.orders.insert(order('RACE'))
+    const pay = {
+      from: ['pending'],
+      source: 'poll',
+      now: 1_100,
+      patch: { transaction_no: 'T1' },
+    } as const
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        repository.transitionOrder('RACE', ['pending'], 'paid', { transaction_no: 'T1' }, 1_100),
+        repository.transaction((tx) => transition(tx, { order_no: 'RACE' }, 'paid', pay)),
       ),
     )
     expect(results.filter(Boolean)).toHaveLength(1)
-    expect(await repository.transitionOrder('RACE', ['pending'], 'failed', {}, 1_200)).toBe(false)
-    expect((await repository.findOrder('RACE'))?.status).toBe('paid')
+    const fail = { from: ['pending'], source: 'poll', now: 1_200 } as const
+    expect(
+      await repository.transaction((tx) => transition(tx, { order_no: 'RACE' }, 'failed', fail)),
+    ).toBe(false)
+    expect((await repository.orders.find('RACE'))?.status).toBe('paid')
+    const events = await repository.orders.listEvents('RACE')
+    expect(events.map((event) => [event.kind, event.detail])).toEqual([
+      ['transition', { from: 'pending', to: 'paid', source: 'poll' }],
+    ])
   })
 
   it('rolls a transaction back when its work throws', async () => {
     await expect(
       repository.transaction(async (tx) => {
-        await tx.insertOrder(order('ROLLBACK'))
+        await tx.orders.insert(order('ROLLBACK'))
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')
-    expect(await repository.findOrder('ROLLBACK')).toBeUndefined()
+    expect(await repository.orders.find('ROLLBACK')).toBeUndefined()
   })
 
   it('claims an idempotency key once; a second insert of the same (payer, key) is refused', async () => {
@@ -90,66 +104,70 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
       expires_at: 10,
       locked_until: 5,
     }
-    expect(await repository.insertIdempotencyKey(record)).toBe(true)
-    expect(await repository.insertIdempotencyKey(record)).toBe(false)
-    expect(await repository.insertIdempotencyKey({ ...record, payer_id: 'q' })).toBe(true)
-    expect(await repository.takeOverIdempotencyKey('p', 'k', 4, 20)).toBe(false)
-    expect(await repository.takeOverIdempotencyKey('p', 'k', 5, 20)).toBe(true)
-    expect(await repository.takeOverIdempotencyKey('p', 'k', 5, 20)).toBe(false)
+    expect(await repository.idempotency.insert(record)).toBe(true)
+    expect(await repository.idempotency.insert(record)).toBe(false)
+    expect(await repository.idempotency.insert({ ...record, payer_id: 'q' })).toBe(true)
+    expect(await repository.idempotency.takeOver('p', 'k', 4, 20)).toBe(false)
+    expect(await repository.idempotency.takeOver('p', 'k', 5, 20)).toBe(true)
+    expect(await repository.idempotency.takeOver('p', 'k', 5, 20)).toBe(false)
   })
 
   it('leases due pending orders to one owner at a time', async () => {
-    await repository.insertOrder(order('DUE1', { payer_id: 'lease' }))
-    await repository.insertOrder(order('NOTDUE', { payer_id: 'lease', next_check_at: 9_000 }))
-    const first = await repository.leaseDueOrders({
-      now: 1_600,
-      owner: 'a',
-      leaseUntil: 5_000,
-      limit: 10,
-    })
+    await repository.orders.insert(order('DUE1', { payer_id: 'lease' }))
+    await repository.orders.insert(order('NOTDUE', { payer_id: 'lease', next_check_at: 9_000 }))
+    const first = await repository.transaction((tx) =>
+      tx.orders.leaseDue({
+        now: 1_600,
+        owner: 'a',
+        leaseUntil: 5_000,
+        limit: 10,
+      }),
+    )
     expect(first.map((o) => o.order_no)).toContain('DUE1')
     expect(first.map((o) => o.order_no)).not.toContain('NOTDUE')
-    const second = await repository.leaseDueOrders({
-      now: 1_700,
-      owner: 'b',
-      leaseUntil: 5_000,
-      limit: 10,
-    })
+    const second = await repository.transaction((tx) =>
+      tx.orders.leaseDue({
+        now: 1_700,
+        owner: 'b',
+        leaseUntil: 5_000,
+        limit: 10,
+      }),
+    )
     expect(second.map((o) => o.order_no)).not.toContain('DUE1')
-    const later = await repository.leaseDueOrders({
-      now: 5_000,
-      owner: 'b',
-      leaseUntil: 9_000,
-      limit: 10,
-    })
+    const later = await repository.transaction((tx) =>
+      tx.orders.leaseDue({
+        now: 5_000,
+        owner: 'b',
+        leaseUntil: 9_000,
+        limit: 10,
+      }),
+    )
     expect(later.find((o) => o.order_no === 'DUE1')?.lease_owner).toBe('b')
   })
 
   it('keeps the timeline in order with its JSON detail', async () => {
-    await repository.addOrderEvent({ order_no: 'BIG', at: 1, kind: 'created', detail: { n: 1 } })
-    await repository.addOrderEvent({
-      order_no: 'BIG',
-      at: 2,
+    await repository.orders.addEvent('BIG', 1, { kind: 'created', detail: { amount: 1, lines: 1 } })
+    await repository.orders.addEvent('BIG', 2, {
       kind: 'client_claim',
       detail: { outcome: 'unknown' },
     })
-    const events = await repository.listOrderEvents('BIG')
+    const events = await repository.orders.listEvents('BIG')
     expect(events.map((e) => [e.kind, e.detail])).toEqual([
-      ['created', { n: 1 }],
+      ['created', { amount: 1, lines: 1 }],
       ['client_claim', { outcome: 'unknown' }],
     ])
   })
 
   it('stores notifications and refunds with forward-only refund transitions', async () => {
-    const id = await repository.insertNotification({
+    const id = await repository.notifications.insert({
       order_no: 'BIG',
       received_at: 1,
       content_type: 'application/json',
       raw_body: '{}',
       outcome: null,
     })
-    await repository.setNotificationOutcome(id, 'confirmed_paid')
-    expect((await repository.listNotifications('BIG'))[0]?.outcome).toBe('confirmed_paid')
+    await repository.notifications.setOutcome(id, 'paid')
+    expect((await repository.notifications.list('BIG'))[0]?.outcome).toBe('paid')
     const refund = {
       refund_no: 'R1',
       order_no: 'BIG',
@@ -160,13 +178,13 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
       created_at: 1,
       updated_at: 1,
     }
-    expect(await repository.insertRefund(refund)).toBe(true)
-    expect(await repository.insertRefund(refund)).toBe(false)
+    expect(await repository.refunds.insert(refund)).toBe(true)
+    expect(await repository.refunds.insert(refund)).toBe(false)
     expect(
-      await repository.transitionRefund('R1', ['pending'], 'refunded', { attempts: 1 }, 2),
+      await repository.refunds.transition('R1', ['pending'], 'refunded', { attempts: 1 }, 2),
     ).toBe(true)
-    expect(await repository.transitionRefund('R1', ['pending'], 'failed', {}, 3)).toBe(false)
-    expect(await repository.findRefund('R1')).toMatchObject({
+    expect(await repository.refunds.transition('R1', ['pending'], 'failed', {}, 3)).toBe(false)
+    expect(await repository.refunds.find('R1')).toMatchObject({
       status: 'refunded',
       amount: 9_999_999_999,
     })

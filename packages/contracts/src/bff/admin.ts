@@ -3,16 +3,7 @@ import { z } from 'zod'
 import { amountFen } from '../money'
 import { plainText } from '../plain-text'
 import { orderSchema } from './order'
-
-/** One event of an order's history: client claims, notifications, queries, refunds, state changes. */
-export const timelineEventSchema = z.object({
-  at: z.string(),
-  kind: z.string(),
-  detail: z.record(z.string(), z.unknown()),
-})
-
-/** One event of an order's history. */
-export type TimelineEvent = z.infer<typeof timelineEventSchema>
+import { timelineEventSchema } from './order-event'
 
 /** Refund states kept by the BFF. */
 export const refundStatusSchema = z.enum(['pending', 'refunded', 'failed'])

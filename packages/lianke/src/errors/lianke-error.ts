@@ -1,4 +1,5 @@
 import type { LiankeRoute } from '../lianke-routes'
+import type { LiankeErrorCode } from './lianke-error-code'
 
 /** What a `LiankeError` can say about the call that failed, beyond its message. */
 export interface LiankeErrorDetails {
@@ -16,8 +17,8 @@ export interface LiankeErrorDetails {
 /** The one base class of every error the Lianke client throws; `code` tells the kind apart. */
 export class LiankeError extends Error {
   override readonly name: string = 'LiankeError'
-  /** The kind of failure: NETWORK, TIMEOUT, HTTP_STATUS, BUSINESS, INVALID_RESPONSE, INVALID_REQUEST or ABORTED. */
-  readonly code: string
+  /** The kind of failure (see LiankeErrorCode); refusals are classified, so callers switch on it. */
+  readonly code: LiankeErrorCode
   /** The aggregator route that was called, e.g. `QuickPay/JSAPIPay`. */
   readonly route: LiankeRoute
   /** The merchant order number the call was about, when there was one. */
@@ -38,7 +39,7 @@ export class LiankeError extends Error {
    */
   readonly maybeProcessed: boolean
 
-  constructor(code: string, message: string, details: LiankeErrorDetails) {
+  constructor(code: LiankeErrorCode, message: string, details: LiankeErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.code = code
     this.route = details.route

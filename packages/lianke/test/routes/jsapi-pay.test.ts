@@ -71,7 +71,7 @@ describe('jsapiPay', () => {
     expect(parseCloudpayParam(11, result.cloudpay_param).wallet).toBe('wechat')
     expect(events.map((e) => [e.route, e.error?.code ?? 'ok'])).toEqual([
       ['QuickPay/JSAPIPay', 'TIMEOUT'],
-      ['QuickPay/JSAPIPay', 'BUSINESS'],
+      ['QuickPay/JSAPIPay', 'ORDER_EXISTS'],
       ['QuickPay/Query', 'ok'],
     ])
     expect((await h.stats()).orders[orderNo]?.jsapi_calls).toBe(2)
@@ -84,7 +84,7 @@ describe('jsapiPay', () => {
     const again = client.jsapiPay(wechatOrder(orderNo))
     await expect(again).rejects.toBeInstanceOf(LiankeBusinessError)
     await expect(again).rejects.toMatchObject({
-      code: 'BUSINESS',
+      code: 'ORDER_EXISTS',
       resultCode: 'ORDER_EXISTS',
       attempts: 1,
       orderNo,
@@ -107,7 +107,7 @@ describe('jsapiPay', () => {
     expect(parseCloudpayParam(11, result.cloudpay_param).wallet).toBe('wechat')
     expect(events.map((e) => [e.route, e.outcome, e.error?.code])).toEqual([
       ['QuickPay/JSAPIPay', 'error', 'NETWORK'],
-      ['QuickPay/JSAPIPay', 'error', 'BUSINESS'],
+      ['QuickPay/JSAPIPay', 'error', 'ORDER_EXISTS'],
       ['QuickPay/Query', 'ok', undefined],
     ])
     const stats = await h.stats()

@@ -38,11 +38,15 @@ describe('query', () => {
     })
   })
 
-  it('reports an unknown order as a business error without retrying', async () => {
+  it('reports an unknown order as ORDER_NOT_FOUND without retrying', async () => {
     const before = await h.calls('QuickPay/Query')
     const promise = h.client().query({ order_no: freshOrderNo('NONE') })
     await expect(promise).rejects.toBeInstanceOf(LiankeBusinessError)
-    await expect(promise).rejects.toMatchObject({ resultCode: 'ORDER_NOT_EXIST', attempts: 1 })
+    await expect(promise).rejects.toMatchObject({
+      code: 'ORDER_NOT_FOUND',
+      resultCode: 'ORDER_NOT_EXIST',
+      attempts: 1,
+    })
     expect(await h.calls('QuickPay/Query')).toBe(before + 1)
   })
 

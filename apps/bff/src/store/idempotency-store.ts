@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely'
+
+import type { DatabaseSchema } from './database-schema'
+import { QueryTemplate, slot } from './query-template'
+import type { IdempotencyRecord } from './records'
+
+/** The idempotency records' fixed-shape queries, compiled once per database handle. */
+export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
+  const inFlight = db
+    .updateTable('idempotency_keys')
+    .where('payer_id', '=', slot('payerId'))
+    .where('key', '=', slot('key'))
+    .where('state', '=', 'in_flight')
+  return {
+    find: new QueryTemplate(
+      db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('payer_id', '=', slot('payerId'))
+        .where('key', '=', slot('key')),
+      ['payerId', 'key'],
+    ),
+    takeOver: new QueryTemplate(
+      inFlight
+        .set({ locked_until: slot<number>('lockedUntil') })
+        .where('locked_until', '<=', slot<number>('now')),
+      ['lockedUntil', 'payerId', 'key', 'now'],
+    ),
+    complete: new QueryTemplate(
+      db
+        .updateTable('idempotency_keys')
+        .set({
+          state: 'done',
+          response_status: slot<number>('status'),
+          response_body: slot('body'),
+        })
+        .where('payer_id', '=', slot('payerId'))
+        .where('key', '=', slot('key')),
+      ['status', 'body', 'payerId', 'key'],
+    ),
+    release: new QueryTemplate(inFlight.set({ locked_until: slot<number>('now') }), [
+      'now',
+      'payerId',
+      'key',
+    ]),
+    deleteExpired: new QueryTemplate(
+      db.deleteFrom('idempotency_keys').where('expires_at', '<=', slot<number>('now')),
+      ['now'],
+    ),
+  }
+}
+
+/** Idempotency records, one per (shopper or merchant scope, key). */
+export class IdempotencyStore {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly queries: ReturnType<typeof idempotencyQueries>,
+  ) {}
+
+  /** Inserts a new record unless (payer_id, key) exists; answers whether it did. */
+  async insert(record: IdempotencyRecord): Promise<boolean> {
+    const result = await this.db
+      .insertInto('idempotency_keys')
+      .values(record)
+      .onConflict((oc) => oc.columns(['payer_id', 'key']).doNothing())
+      .executeTakeFirst()
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+  }
+
+  /** The record for (payerId, key), expired or not. */
+  async find(payerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const { rows } = await this.db.executeQuery(this.queries.find.bind({ payerId, key }))
+    const row = rows[0]
+    if (row === undefined) return undefined
+    return {
+      ...row,
+      state: row.state as IdempotencyRecord['state'],
+      created_at: Number(row.created_at),
+      expires_at: Number(row.expires_at),
+      locked_until: Number(row.locked_until),
+    }
+  }
+
+  /** Takes over an `in_flight` record whose lock expired at `now`; answers whether this call won. */
+  async takeOver(payerId: string, key: string, now: number, lockedUntil: number): Promise<boolean> {
+    const result = await this.db.executeQuery(
+      this.queries.takeOver.bind({ payerId, key, now, lockedUntil }),
+    )
+    return Number(result.numAffectedRows ?? 0n) > 0
+  }
+
+  /** Stores the final answer of a key (`done`) so it is replayed byte for byte. */
+  async complete(payerId: string, key: string, answer: { status: number; body: string }) {
+    await this.db.executeQuery(this.queries.complete.bind({ ...answer, payerId, key }))
+  }
+
+  /** Gives an `in_flight` key back (its lock expires at `now`) so a retry with it can continue. */
+  async release(payerId: string, key: string, now: number): Promise<void> {
+    await this.db.executeQuery(this.queries.release.bind({ payerId, key, now }))
+  }
+
+  /** Replaces a record whose `expires_at` passed (its key may be reused as new); answers whether it did. */
+  async replaceExpired(record: IdempotencyRecord, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('idempotency_keys')
+      .set(record)
+      .where('payer_id', '=', record.payer_id)
+      .where('key', '=', record.key)
+      .where('expires_at', '<=', now)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+
+  /** Deletes records past `expires_at`; answers how many. */
+  async deleteExpired(now: number): Promise<number> {
+    const result = await this.db.executeQuery(this.queries.deleteExpired.bind({ now }))
+    return Number(result.numAffectedRows ?? 0n)
+  }
+}

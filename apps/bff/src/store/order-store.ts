@@ -1,0 +1,288 @@
+import type { Kysely, Selectable } from 'kysely'
+
+import type { Channel, OrderEvent, OrderStatus, PayType } from '@quickpay/contracts'
+
+import type { DatabaseSchema, OrderTable } from './database-schema'
+import { QueryTemplate, slot } from './query-template'
+import {
+  PATCH_FIELDS,
+  type OrderEventRecord,
+  type OrderPatch,
+  type OrderRecord,
+  type UpstreamState,
+} from './records'
+
+/** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
+export function orderQueries(db: Kysely<DatabaseSchema>) {
+  return {
+    find: new QueryTemplate(
+      db.selectFrom('orders').selectAll().where('order_no', '=', slot('orderNo')),
+      ['orderNo'],
+    ),
+    findOfPayer: new QueryTemplate(
+      db
+        .selectFrom('orders')
+        .selectAll()
+        .where('order_no', '=', slot('orderNo'))
+        .where('payer_id', '=', slot('payerId')),
+      ['orderNo', 'payerId'],
+    ),
+    listOfPayer: new QueryTemplate(
+      db
+        .selectFrom('orders')
+        .selectAll()
+        .where('payer_id', '=', slot('payerId'))
+        .orderBy('created_at', 'desc')
+        .orderBy('order_no', 'desc')
+        .limit(slot<number>('limit')),
+      ['payerId', 'limit'],
+    ),
+    countOpenOfPayer: new QueryTemplate(
+      db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .where('payer_id', '=', slot('payerId'))
+        .where('status', '=', 'pending')
+        .where('expires_at', '>', slot<number>('now')),
+      ['payerId', 'now'],
+    ),
+    countByStatus: new QueryTemplate(
+      db
+        .selectFrom('orders')
+        .select(['status', (eb) => eb.fn.countAll().as('count')])
+        .groupBy('status'),
+      [],
+    ),
+    addEvent: new QueryTemplate(
+      db.insertInto('order_events').values({
+        order_no: slot('orderNo'),
+        at: slot<number>('at'),
+        kind: slot('kind'),
+        detail: slot('detail'),
+      }),
+      ['orderNo', 'at', 'kind', 'detail'],
+    ),
+    listEvents: new QueryTemplate(
+      db
+        .selectFrom('order_events')
+        .selectAll()
+        .where('order_no', '=', slot('orderNo'))
+        .orderBy('id'),
+      ['orderNo'],
+    ),
+  }
+}
+
+/** The compiled order queries of one database handle. */
+export type OrderQueries = ReturnType<typeof orderQueries>
+
+function toOrder(row: Selectable<OrderTable>): OrderRecord {
+  return {
+    ...row,
+    channel: row.channel as Channel,
+    paytype: row.paytype as PayType,
+    status: row.status as OrderStatus,
+    upstream: row.upstream as UpstreamState,
+    amount: Number(row.amount),
+    refunded_amount: Number(row.refunded_amount),
+    items: JSON.parse(row.items) as OrderRecord['items'],
+    needs_review: Number(row.needs_review) !== 0,
+  }
+}
+
+/**
+ * The columns of a patch (booleans as 0/1). Only the patchable fields are copied, so a status
+ * smuggled in past the type is never written outside the ledger.
+ */
+function orderColumns(patch: OrderPatch): Partial<OrderTable> {
+  const columns: Partial<OrderTable> = {}
+  for (const field of PATCH_FIELDS) {
+    const value = patch[field]
+    if (value !== undefined)
+      Object.assign(columns, { [field]: field === 'needs_review' ? Number(value) : value })
+  }
+  return columns
+}
+
+/** Orders and their timelines: reads, creation, non-status fields and events. */
+export class OrderStore {
+  constructor(
+    protected readonly db: Kysely<DatabaseSchema>,
+    protected readonly queries: OrderQueries,
+  ) {}
+
+  /** Stores a new order. */
+  async insert(order: OrderRecord): Promise<void> {
+    await this.db
+      .insertInto('orders')
+      .values({
+        ...order,
+        items: JSON.stringify(order.items),
+        needs_review: order.needs_review ? 1 : 0,
+      })
+      .execute()
+  }
+
+  /** Any order by number (notification, reconciler and merchant paths). */
+  async find(orderNo: string): Promise<OrderRecord | undefined> {
+    const { rows } = await this.db.executeQuery(this.queries.find.bind({ orderNo }))
+    return rows[0] === undefined ? undefined : toOrder(rows[0])
+  }
+
+  /** The order if it belongs to `payerId`; another shopper's order is indistinguishable from none. */
+  async findOfPayer(orderNo: string, payerId: string): Promise<OrderRecord | undefined> {
+    const { rows } = await this.db.executeQuery(this.queries.findOfPayer.bind({ orderNo, payerId }))
+    return rows[0] === undefined ? undefined : toOrder(rows[0])
+  }
+
+  /** A shopper's orders, newest first. */
+  async listOfPayer(payerId: string, limit: number): Promise<OrderRecord[]> {
+    const { rows } = await this.db.executeQuery(this.queries.listOfPayer.bind({ payerId, limit }))
+    return rows.map(toOrder)
+  }
+
+  /** Every order, newest first, optionally only those with `status` (merchant view). */
+  async list(options: { limit: number; offset?: number; status?: OrderStatus }) {
+    let query = this.db.selectFrom('orders').selectAll()
+    if (options.status !== undefined) query = query.where('status', '=', options.status)
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('order_no', 'desc')
+      .limit(options.limit)
+      .offset(options.offset ?? 0)
+      .execute()
+    return rows.map(toOrder)
+  }
+
+  /** How many of a shopper's orders are pending and not yet expired at `now`. */
+  async countOpenOfPayer(payerId: string, now: number): Promise<number> {
+    const { rows } = await this.db.executeQuery(
+      this.queries.countOpenOfPayer.bind({ payerId, now }),
+    )
+    return Number(rows[0]?.count ?? 0)
+  }
+
+  /** How many orders are in each status (the metrics gauge). */
+  async countByStatus(): Promise<Record<string, number>> {
+    const { rows } = await this.db.executeQuery(this.queries.countByStatus.bind({}))
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]))
+  }
+
+  /** Changes fields other than the status; answers whether the order exists. */
+  async update(orderNo: string, patch: OrderPatch, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('orders')
+      .set({ ...orderColumns(patch), updated_at: now })
+      .where('order_no', '=', orderNo)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+
+  /** Appends an event that does not change the status to an order's timeline. */
+  async addEvent(
+    orderNo: string,
+    at: number,
+    event: Exclude<OrderEvent, { kind: 'transition' }>,
+  ): Promise<void> {
+    await this.insertEvent(orderNo, at, event)
+  }
+
+  /** An order's timeline, oldest first. */
+  async listEvents(orderNo: string): Promise<OrderEventRecord[]> {
+    const { rows } = await this.db.executeQuery(this.queries.listEvents.bind({ orderNo }))
+    return rows.map(
+      (row) =>
+        ({
+          id: Number(row.id),
+          order_no: row.order_no,
+          at: Number(row.at),
+          kind: row.kind,
+          detail: JSON.parse(row.detail) as unknown,
+        }) as OrderEventRecord,
+    )
+  }
+
+  protected async insertEvent(orderNo: string, at: number, event: OrderEvent): Promise<void> {
+    await this.db.executeQuery(
+      this.queries.addEvent.bind({
+        orderNo,
+        at,
+        kind: event.kind,
+        detail: JSON.stringify(event.detail),
+      }),
+    )
+  }
+}
+
+/**
+ * The order store inside a transaction: adds the two writes that must run in one. `moveStatus` is
+ * the only statement that changes a status, and it writes its `transition` event with it; only
+ * the ledger (src/ledger/order-ledger.ts) calls it.
+ */
+export class TransactionOrderStore extends OrderStore {
+  constructor(
+    db: Kysely<DatabaseSchema>,
+    queries: OrderQueries,
+    /** PostgreSQL: leases skip rows another instance has locked. */
+    private readonly skipLocked: boolean,
+  ) {
+    super(db, queries)
+  }
+
+  /**
+   * Moves an order to `to` only if its status is one of `from` (a conditional UPDATE, so states
+   * only move forward even under races) and, when it moved, appends `event`; answers whether it moved.
+   */
+  async moveStatus(
+    orderNo: string,
+    change: { from: readonly OrderStatus[]; to: OrderStatus; patch: OrderPatch; now: number },
+    event: Extract<OrderEvent, { kind: 'transition' }>,
+  ): Promise<boolean> {
+    if (change.from.length === 0) return false
+    const result = await this.db
+      .updateTable('orders')
+      .set({ ...orderColumns(change.patch), status: change.to, updated_at: change.now })
+      .where('order_no', '=', orderNo)
+      .where('status', 'in', [...change.from])
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) return false
+    await this.insertEvent(orderNo, change.now, event)
+    return true
+  }
+
+  /**
+   * Leases up to `limit` orders in `statuses` whose `next_check_at` is due (and whose lease is
+   * free or expired) for `owner` until `leaseUntil`; on PostgreSQL with FOR UPDATE SKIP LOCKED so
+   * instances never share one.
+   */
+  async leaseDue(options: {
+    now: number
+    owner: string
+    leaseUntil: number
+    limit: number
+    statuses?: readonly OrderStatus[]
+  }): Promise<OrderRecord[]> {
+    let due = this.db
+      .selectFrom('orders')
+      .select('order_no')
+      .where('status', 'in', [...(options.statuses ?? ['pending'])])
+      .where('next_check_at', '<=', options.now)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', options.now)]))
+      .orderBy('next_check_at')
+      .limit(options.limit)
+    if (this.skipLocked) due = due.forUpdate().skipLocked()
+    const picked = await due.execute()
+    if (picked.length === 0) return []
+    const rows = await this.db
+      .updateTable('orders')
+      .set({ lease_owner: options.owner, lease_until: options.leaseUntil })
+      .where(
+        'order_no',
+        'in',
+        picked.map((row) => row.order_no),
+      )
+      .returningAll()
+      .execute()
+    return rows.map(toOrder)
+  }
+}
