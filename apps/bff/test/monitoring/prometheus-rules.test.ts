@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { createMetrics } from '../../src/index'
+import { createMetrics } from '../../src/metrics/create-metrics'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const RULES_DIR = resolve(HERE, '..', '..', '..', '..', 'deploy', 'prometheus')
