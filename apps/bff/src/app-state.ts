@@ -4,4 +4,6 @@ import type { SessionRecord } from './store/records'
 export interface AppState {
   requestId: string
   session?: SessionRecord
+  /** Set by the idempotent middleware: the request's key, and what an earlier attempt with it created. */
+  idempotency?: { key: string; resource: string | null }
 }

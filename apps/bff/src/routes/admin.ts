@@ -1,13 +1,16 @@
 import { Router } from '@koa/router'
 
-import { ORDER_STATUSES, type OrderStatus } from '@quickpay/contracts'
+import { ORDER_STATUSES, createRefundRequestSchema, type OrderStatus } from '@quickpay/contracts'
 
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
+import { idempotent } from '../middleware/idempotent'
 import { requireAdmin } from '../middleware/require-admin'
 import { getAdminOrder, listAdminOrders } from '../services/admin-orders'
+import { ORDER_NO } from '../services/find-own-order'
 import { refundOrder } from '../services/refund-order'
+import { requestHash } from '../services/request-hash'
 
 const MAX_LIMIT = 200
 
@@ -50,11 +53,29 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
     ctx.body = await getAdminOrder(deps.repository, ctx.params.order_no ?? '')
   })
 
-  router.post('/api/admin/orders/:order_no/refunds', admin, async (ctx) => {
+  const keys = { ...deps, lockMs: deps.env.ms.keyLock, ttlMs: deps.env.ms.idempotencyTtl }
+  const refundKey = idempotent(keys, {
+    required: false,
+    // One key space per order, as the refund number is derived from (order, key).
+    scope: (ctx) => {
+      const { order_no: orderNo = '' } = ctx.params as { order_no?: string }
+      if (!ORDER_NO.test(orderNo)) throw errors.orderNotFound()
+      return `merchant:${orderNo}`
+    },
+    fingerprint: (ctx) => {
+      const parsed = createRefundRequestSchema.safeParse(ctx.request.body)
+      return parsed.success ? requestHash(parsed.data) : undefined
+    },
+    // Only a done refund is final: a pending one is driven on by the retry, a refused one may be
+    // sent again with the same refund_no.
+    isFinal: (status) => status === 201,
+  })
+
+  router.post('/api/admin/orders/:order_no/refunds', admin, refundKey, async (ctx) => {
     const answer = await refundOrder(deps, {
       orderNo: ctx.params.order_no ?? '',
       body: ctx.request.body,
-      idempotencyKey: ctx.get('idempotency-key') || undefined,
+      idempotencyKey: ctx.state.idempotency?.key,
     })
     ctx.status = answer.refund.status === 'refunded' ? 201 : 202
     ctx.body = answer

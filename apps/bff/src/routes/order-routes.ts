@@ -2,7 +2,10 @@ import { Router } from '@koa/router'
 
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
+import { createOrderRequestSchema } from '@quickpay/contracts'
+
 import { errors } from '../errors/errors'
+import { idempotent } from '../middleware/idempotent'
 import { rateLimit } from '../middleware/rate-limit'
 import { requireSession } from '../middleware/require-session'
 import { createTokenBucket } from '../rate-limit/token-bucket'
@@ -12,6 +15,7 @@ import { getOrder } from '../services/get-order'
 import { listOwnOrders } from '../services/list-own-orders'
 import { recordClaim } from '../services/record-claim'
 import { reissuePayment } from '../services/reissue-payment'
+import { requestHash } from '../services/request-hash'
 import type { SessionRecord } from '../store/records'
 
 /** The shopper's order routes, all behind a session. */
@@ -24,10 +28,9 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     notifySecret: env.NOTIFY_SECRET,
     orderTtlMs: env.ms.orderTtl,
     maxOpenOrders: env.MAX_OPEN_ORDERS_PER_SHOPPER,
-    idempotencyTtlMs: env.ms.idempotencyTtl,
-    keyLockMs: env.ms.keyLock,
     firstCheckDelayMs: env.ms.reconcileAfter,
   }
+  const keys = { ...deps, lockMs: env.ms.keyLock, ttlMs: env.ms.idempotencyTtl }
   const checkDeps = { ...deps, pollQueryAfterMs: env.ms.pollQueryAfter }
   const limiter = createTokenBucket({
     perMinute: env.RATE_LIMIT_ORDERS_PER_MINUTE,
@@ -45,16 +48,24 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     '/api/orders',
     auth,
     rateLimit(limiter, (ctx) => sessionOf(ctx.state).payer_id),
+    idempotent(keys, {
+      required: true,
+      scope: (ctx) => sessionOf(ctx.state).payer_id,
+      fingerprint: (ctx) => {
+        const parsed = createOrderRequestSchema.safeParse(ctx.request.body)
+        return parsed.success ? requestHash(parsed.data) : undefined
+      },
+      // A created order, a refusal and an order no longer pending are final; an unknown fate is not.
+      isFinal: (status, code) =>
+        status === 201 || code === 'UPSTREAM_REJECTED' || code === 'ORDER_NOT_PENDING',
+    }),
     async (ctx) => {
-      const answer = await createOrder(createDeps, {
+      ctx.body = await createOrder(createDeps, {
         session: sessionOf(ctx.state),
-        idempotencyKey: ctx.get('idempotency-key') || undefined,
         body: ctx.request.body,
-        requestId: ctx.state.requestId,
+        idempotency: ctx.state.idempotency,
       })
-      ctx.status = answer.status
-      ctx.type = 'application/json'
-      ctx.body = answer.body
+      ctx.status = 201
     },
   )
   router.get('/api/orders', auth, async (ctx) => {

@@ -2,7 +2,8 @@ import { errors } from '../errors/errors'
 import type { OrderRecord, SessionRecord } from '../store/records'
 import type { Stores } from '../store/repository'
 
-const ORDER_NO = /^[A-Za-z0-9_-]{1,32}$/
+/** The shape of our order numbers; anything else is not one of ours. */
+export const ORDER_NO = /^[A-Za-z0-9_-]{1,32}$/
 
 /**
  * The caller's order, or ORDER_NOT_FOUND: another shopper's order, a malformed number and an

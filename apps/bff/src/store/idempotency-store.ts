@@ -43,6 +43,22 @@ export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
       'payerId',
       'key',
     ]),
+    attach: new QueryTemplate(
+      db
+        .updateTable('idempotency_keys')
+        .set({ order_no: slot('orderNo') })
+        .where('payer_id', '=', slot('payerId'))
+        .where('key', '=', slot('key')),
+      ['orderNo', 'payerId', 'key'],
+    ),
+    forget: new QueryTemplate(
+      db
+        .deleteFrom('idempotency_keys')
+        .where('payer_id', '=', slot('payerId'))
+        .where('key', '=', slot('key'))
+        .where('state', '=', 'in_flight'),
+      ['payerId', 'key'],
+    ),
     deleteExpired: new QueryTemplate(
       db.deleteFrom('idempotency_keys').where('expires_at', '<=', slot<number>('now')),
       ['now'],
@@ -50,7 +66,7 @@ export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
   }
 }
 
-/** Idempotency records, one per (shopper or merchant scope, key). */
+/** Idempotency records, one per (scope, key): the scope is the shopper's payer id, or a merchant scope. */
 export class IdempotencyStore {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
@@ -90,13 +106,27 @@ export class IdempotencyStore {
   }
 
   /** Stores the final answer of a key (`done`) so it is replayed byte for byte. */
-  async complete(payerId: string, key: string, answer: { status: number; body: string }) {
+  async complete(
+    payerId: string,
+    key: string,
+    answer: { status: number; body: string },
+  ): Promise<void> {
     await this.db.executeQuery(this.queries.complete.bind({ ...answer, payerId, key }))
   }
 
   /** Gives an `in_flight` key back (its lock expires at `now`) so a retry with it can continue. */
   async release(payerId: string, key: string, now: number): Promise<void> {
     await this.db.executeQuery(this.queries.release.bind({ payerId, key, now }))
+  }
+
+  /** Records the order a key's request created, so a retry after a crash continues that order. */
+  async attach(payerId: string, key: string, orderNo: string): Promise<void> {
+    await this.db.executeQuery(this.queries.attach.bind({ payerId, key, orderNo }))
+  }
+
+  /** Deletes an `in_flight` record whose request changed nothing, so the key is as good as unused. */
+  async forget(payerId: string, key: string): Promise<void> {
+    await this.db.executeQuery(this.queries.forget.bind({ payerId, key }))
   }
 
   /** Replaces a record whose `expires_at` passed (its key may be reused as new); answers whether it did. */

@@ -131,6 +131,24 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
     expect(app.sim.state.findOrder(orderNo)?.refunds).toHaveLength(1)
   })
 
+  it('replays a done refund byte for byte for its key, and keeps keys apart per order', async () => {
+    const orderNo = await paidOrder()
+    const key = randomUUID()
+    const first = await refund(orderNo, { amount: 300 }, key)
+    expect(first.status).toBe(201)
+    const calls = await refundCalls()
+    const replay = await refund(orderNo, { amount: 300 }, key)
+    expect(replay.status).toBe(201)
+    expect(replay.text).toBe(first.text)
+    expect(await refundCalls()).toBe(calls)
+    const other = await paidOrder()
+    const elsewhere = await refund(other, { amount: 300 }, key)
+    expect(elsewhere.status).toBe(201)
+    expect((elsewhere.json as RefundBody).refund.refund_no).not.toBe(
+      (first.json as RefundBody).refund.refund_no,
+    )
+  })
+
   it('reuses the refund_no when a refund is retried after an aggregator error', async () => {
     const orderNo = await paidOrder()
     const key = randomUUID()

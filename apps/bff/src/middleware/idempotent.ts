@@ -1,0 +1,156 @@
+import type { Context, Middleware } from 'koa'
+
+import type { AppState } from '../app-state'
+import { errorBody } from '../errors/error-body'
+import { errors } from '../errors/errors'
+import type { Repository, Transaction } from '../store/repository'
+import { toAppError } from './error-boundary'
+
+/** The Idempotency-Key rule: 1–255 visible ASCII characters. */
+const KEY = /^[\x21-\x7e]{1,255}$/
+
+type RouteContext = Context & { state: AppState }
+
+/** How one route uses Idempotency-Key. */
+export interface IdempotentOptions {
+  /** A missing key is IDEMPOTENCY_KEY_REQUIRED (else the request runs without one). */
+  required: boolean
+  /** Whose keys these are: the shopper's payer id, or a merchant scope. */
+  scope(ctx: RouteContext): string
+  /**
+   * The hash of the request as the handler will read it; undefined when the request is invalid,
+   * so it runs without touching the key (its 400 does not use the key up).
+   */
+  fingerprint(ctx: RouteContext): string | undefined
+  /** Whether an answer (a status, and the error code of an error) is final: stored and replayed. */
+  isFinal(status: number, code?: string): boolean
+}
+
+/** What the claim found: a stored answer to replay, or the key is this request's now. */
+type Claim =
+  { kind: 'replay'; status: number; body: string } | { kind: 'run'; resource: string | null }
+
+async function claim(
+  tx: Transaction,
+  request: { scope: string; key: string; hash: string; now: number; lockMs: number; ttlMs: number },
+): Promise<Claim> {
+  const { scope, key, hash, now } = request
+  const lockedUntil = now + request.lockMs
+  const existing = await tx.idempotency.find(scope, key)
+  if (existing !== undefined && existing.expires_at > now) {
+    if (existing.request_hash !== hash) throw errors.idempotencyKeyReused()
+    if (existing.state === 'done') {
+      return {
+        kind: 'replay',
+        status: existing.response_status ?? 500,
+        body: existing.response_body ?? '',
+      }
+    }
+    if (existing.locked_until > now) {
+      throw errors.idempotencyKeyInFlight(
+        Math.max(1, Math.ceil((existing.locked_until - now) / 1000)),
+      )
+    }
+    // Its lock expired (released, or its process died): continue what it started.
+    if (!(await tx.idempotency.takeOver(scope, key, now, lockedUntil))) {
+      throw errors.idempotencyKeyInFlight(1)
+    }
+    return { kind: 'run', resource: existing.order_no }
+  }
+  const record = {
+    payer_id: scope,
+    key,
+    request_hash: hash,
+    state: 'in_flight' as const,
+    response_status: null,
+    response_body: null,
+    order_no: null,
+    created_at: now,
+    expires_at: now + request.ttlMs,
+    locked_until: lockedUntil,
+  }
+  const claimed =
+    existing === undefined
+      ? await tx.idempotency.insert(record)
+      : await tx.idempotency.replaceExpired(record, now)
+  if (!claimed) throw errors.idempotencyKeyInFlight(1)
+  return { kind: 'run', resource: null }
+}
+
+/**
+ * Idempotent requests, the way payment APIs keep them server-side: the first request with a key
+ * claims it (locked for `lockMs`); a final answer is stored and replayed byte for byte to every
+ * retry with the same key and request for `ttlMs`; the same key with another request is 422, and
+ * a retry while the first runs is 409 with Retry-After. An answer that is not final gives the key
+ * back: released if the handler attached a resource to it (a retry continues that resource, e.g.
+ * the same order with the same order_no), forgotten otherwise. The handler reads
+ * `ctx.state.idempotency` (the key, and the resource a dead or failed attempt left).
+ */
+export function idempotent(
+  deps: { repository: Repository; clock: { now(): number }; lockMs: number; ttlMs: number },
+  options: IdempotentOptions,
+): Middleware<AppState> {
+  return async (ctx, next) => {
+    const key = ctx.get('idempotency-key')
+    if (key === '' && !options.required) {
+      await next()
+      return
+    }
+    if (!KEY.test(key)) {
+      throw options.required
+        ? errors.idempotencyKeyRequired()
+        : errors.invalidField('Idempotency-Key', 'must be 1-255 visible ASCII characters')
+    }
+    const hash = options.fingerprint(ctx)
+    if (hash === undefined) {
+      await next()
+      return
+    }
+    const scope = options.scope(ctx)
+    const { repository, clock } = deps
+    const found = await repository.transaction((tx) =>
+      claim(tx, { scope, key, hash, now: clock.now(), lockMs: deps.lockMs, ttlMs: deps.ttlMs }),
+    )
+    if (found.kind === 'replay') {
+      ctx.status = found.status
+      ctx.type = 'application/json'
+      ctx.body = found.body
+      return
+    }
+    ctx.state.idempotency = { key, resource: found.resource }
+    const finish = async (answer: { status: number; body: string } | undefined): Promise<void> => {
+      if (answer !== undefined) {
+        await repository.idempotency.complete(scope, key, answer)
+        return
+      }
+      const record = await repository.idempotency.find(scope, key)
+      if (record?.order_no === null) await repository.idempotency.forget(scope, key)
+      else await repository.idempotency.release(scope, key, clock.now())
+    }
+    try {
+      await next()
+    } catch (error) {
+      const appError = toAppError(error)
+      if (!options.isFinal(appError.status, appError.code)) {
+        await finish(undefined).catch(() => undefined)
+        throw error
+      }
+      // A final error is an answer like any other: stored and sent as it will be replayed (not
+      // logged as a failure: a refusal's cause may echo request data).
+      const answer = { status: appError.status, body: errorBody(appError, ctx.state.requestId) }
+      await finish(answer)
+      ctx.status = answer.status
+      ctx.type = 'application/json'
+      ctx.body = answer.body
+      return
+    }
+    if (!options.isFinal(ctx.status)) {
+      await finish(undefined)
+      return
+    }
+    const body = JSON.stringify(ctx.body)
+    await finish({ status: ctx.status, body })
+    ctx.type = 'application/json'
+    ctx.body = body
+  }
+}
