@@ -7,7 +7,9 @@ import { line, type DoctorCheck } from './doctor-check'
 import type { ResolvedDoctorDeps } from './doctor-deps'
 
 const STORE_REFUSED = /STORE|门店|商户/i
-const ORDER_ABSENT = /ORDER[_\s-]?NOT[_\s-]?(EXIST|FOUND)|订单不存在/i
+
+/** The SDK's codes for an answer in the aggregator's envelope (a refusal), as opposed to no answer. */
+const REFUSALS = new Set(['BUSINESS', 'ORDER_EXISTS', 'ORDER_NOT_FOUND', 'REFUND_NOT_FOUND'])
 
 /**
  * The aggregator, asked `QuickPay/Query` for an order number that cannot exist (ours are `Q` +
@@ -46,7 +48,7 @@ export async function checkAggregator(env: Env, deps: ResolvedDoctorDeps): Promi
     ]
   } catch (error) {
     if (!isLiankeError(error)) throw error
-    if (error.code !== 'BUSINESS') {
+    if (!REFUSALS.has(error.code)) {
       const why =
         error.code === 'INVALID_RESPONSE'
           ? 'the answer is not the documented { code, msg, data } envelope'
@@ -78,7 +80,8 @@ export async function checkAggregator(env: Env, deps: ResolvedDoctorDeps): Promi
       'ok',
       `${env.LIANKE_BASE_URL} answers QuickPay/Query in its envelope.`,
     )
-    if (ORDER_ABSENT.test(said) && !/STORE/i.test(error.resultCode ?? '')) {
+    // The SDK reads "does not exist" about a store or merchant as a plain refusal, not as this.
+    if (error.code === 'ORDER_NOT_FOUND') {
       return [
         reachable,
         line(
