@@ -189,8 +189,8 @@ if (sqlite !== undefined) {
 }
 done('installed; better-sqlite3 loads in this Node')
 
-// ── 5. Chromium for the E2E suite ──────────────────────────────────────────────────────────────
-step('Chromium (for the E2E suite of `pnpm test`; `pnpm start` does not need it)')
+// ── 5. Debian's tools that the tests drive ─────────────────────────────────────────────────────
+step('Debian tools for `pnpm test`: Chromium (E2E), nginx (the proxy test), promtool (alert rules)')
 /** @param {string} path */
 function isExecutable(path) {
   try {
@@ -200,29 +200,71 @@ function isExecutable(path) {
     return false
   }
 }
-const chosen = process.env.CHROMIUM_PATH
-if (chosen !== undefined && chosen !== '') {
-  if (isExecutable(chosen)) {
-    done(`CHROMIUM_PATH=${chosen}`)
+
+/**
+ * One tool a test suite runs: where Debian puts it, the variable that points elsewhere, and the
+ * package (with its apt-get options) that brings it.
+ * @typedef {{ name: string, path: string, variable: string, package: string, options: string[] }} Tool
+ */
+/** @type {Tool[]} */
+const TOOLS = [
+  {
+    name: 'Chromium',
+    path: DEBIAN_CHROMIUM,
+    variable: 'CHROMIUM_PATH',
+    package: 'chromium',
+    options: [],
+  },
+  {
+    name: 'nginx',
+    path: '/usr/sbin/nginx',
+    variable: 'NGINX_PATH',
+    package: 'nginx-light',
+    options: [],
+  },
+  // Debian's prometheus package ships promtool; its recommended extras are not needed.
+  {
+    name: 'promtool',
+    path: '/usr/bin/promtool',
+    variable: 'PROMTOOL_PATH',
+    package: 'prometheus',
+    options: ['--no-install-recommends'],
+  },
+]
+
+/** @type {Tool[]} */
+const missing = []
+for (const tool of TOOLS) {
+  const chosen = process.env[tool.variable]
+  if (chosen !== undefined && chosen !== '') {
+    // Installing Debian's package would not put the tool at a path the user chose.
+    if (isExecutable(chosen)) done(`${tool.name}: ${tool.variable}=${chosen}`)
+    else
+      warn(
+        `${tool.variable}=${chosen} is not an executable file: point it at ${tool.name}, or unset it and run \`npm run setup\` again to get Debian's (${tool.path})`,
+      )
+  } else if (isExecutable(tool.path)) {
+    done(`${tool.name}: ${tool.path}`)
   } else {
-    // Installing Debian's package would not put a browser at a path the user chose.
-    warn(
-      `CHROMIUM_PATH=${chosen} is not an executable file: point it at Chromium, or unset it and run \`npm run setup\` again to get Debian's (${DEBIAN_CHROMIUM})`,
-    )
+    missing.push(tool)
   }
-} else if (isExecutable(DEBIAN_CHROMIUM)) {
-  done(`${capture(DEBIAN_CHROMIUM, ['--version']).output || DEBIAN_CHROMIUM}`)
-} else if (capture('apt-get', ['--version']).status !== 0) {
-  warn(
-    `no Chromium at ${DEBIAN_CHROMIUM} and no apt-get here: install Chromium (or Chrome) and set CHROMIUM_PATH to its binary`,
-  )
-} else {
+}
+
+if (missing.length > 0) {
+  const command = (/** @type {Tool} */ tool) =>
+    `sudo apt-get install -y ${tool.options.join(' ')} ${tool.package}`.replace(/ {2,}/g, ' ')
   const isRoot = process.getuid?.() === 0
   const sudo = !isRoot && capture('sudo', ['-n', 'true']).status === 0
-  if (!isRoot && !sudo) {
-    warn(
-      `no Chromium at ${DEBIAN_CHROMIUM}, and installing it needs root: run \`sudo apt-get install -y chromium\``,
-    )
+  if (capture('apt-get', ['--version']).status !== 0) {
+    for (const tool of missing)
+      warn(
+        `no ${tool.name} at ${tool.path} and no apt-get here: install it and set ${tool.variable} to its binary`,
+      )
+  } else if (!isRoot && !sudo) {
+    for (const tool of missing)
+      warn(
+        `no ${tool.name} at ${tool.path}, and installing it needs root: run \`${command(tool)}\``,
+      )
   } else {
     const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     const apt = (/** @type {string[]} */ args) =>
@@ -232,14 +274,15 @@ if (chosen !== undefined && chosen !== '') {
     // A new machine's package lists may be empty or old: update them first. Another apt-get
     // running (unattended upgrades, a second set-up) holds dpkg's lock: wait for it.
     const wait = ['-o', 'DPkg::Lock::Timeout=300']
-    if (
-      apt(['update', '-qq', ...wait]) !== 0 ||
-      apt(['install', '-y', '-qq', ...wait, 'chromium']) !== 0
-    ) {
-      fail(`apt-get could not install chromium: run \`sudo apt-get install -y chromium\` yourself`)
+    if (apt(['update', '-qq', ...wait]) !== 0) fail('apt-get update failed (its message is above)')
+    for (const tool of missing) {
+      console.log(`      installing ${tool.package} (${tool.name})…`)
+      if (apt(['install', '-y', '-qq', ...wait, ...tool.options, tool.package]) !== 0) {
+        fail(`apt-get could not install ${tool.package}: run \`${command(tool)}\` yourself`)
+      }
+      if (!isExecutable(tool.path)) fail(`apt-get finished but ${tool.path} is missing`)
+      done(`${tool.name}: installed ${tool.path}`)
     }
-    if (!isExecutable(DEBIAN_CHROMIUM)) fail(`apt-get finished but ${DEBIAN_CHROMIUM} is missing`)
-    done(`installed ${capture(DEBIAN_CHROMIUM, ['--version']).output}`)
   }
 }
 
