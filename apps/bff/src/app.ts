@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
 import { bodyParser } from '@koa/bodyparser'
 import Koa from 'koa'
@@ -7,6 +8,7 @@ import type { AppDeps } from './app-deps'
 import type { AppState } from './app-state'
 import { httpMetrics } from './metrics/http-metrics'
 import { metricsRoutes } from './metrics/metrics-routes'
+import { consoleFiles } from './middleware/console-files'
 import { errorBoundary } from './middleware/error-boundary'
 import { jsonBodies } from './middleware/json-bodies'
 import { requestId } from './middleware/request-id'
@@ -16,6 +18,7 @@ import { staticFiles } from './middleware/static-files'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { adminRoutes } from './routes/admin'
 import { configRoutes } from './routes/config-routes'
+import { consoleRoutes } from './routes/console-routes'
 import { healthRoutes } from './routes/health-routes'
 import { imageRoutes } from './routes/image-routes'
 import { notifyRoutes } from './routes/notify'
@@ -58,6 +61,11 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       jsonStrict: true,
     }),
   )
+  // The merchant console (apps/console/dist unless CONSOLE_DIR says otherwise) before the store,
+  // whose SPA fallback would otherwise answer /console/… with the store's page.
+  const consoleDir =
+    deps.env.CONSOLE_DIR ?? fileURLToPath(new URL('../../console/dist', import.meta.url))
+  if (existsSync(consoleDir)) app.use(consoleFiles(consoleDir))
   const staticDir = deps.env.STATIC_DIR
   if (staticDir !== undefined && existsSync(staticDir)) app.use(staticFiles(staticDir))
   const routers = [
@@ -69,6 +77,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     orderRoutes(deps),
     sandboxRoutes(deps),
     adminRoutes(deps),
+    consoleRoutes(deps),
     metricsRoutes(deps.metrics),
     openApiRoutes(deps.env.PUBLIC_BASE_URL),
   ]

@@ -53,6 +53,7 @@ const envSchema = z.object({
   ALIPAY_OPEN_ID_PASSTHROUGH: booleanText.default(false),
   LOGIN_TIMEOUT_MS: positiveInt.default(3000),
   STATIC_DIR: z.string().min(1).optional(),
+  CONSOLE_DIR: z.string().min(1).optional(),
   ORDER_TTL_MINUTES: positiveInt.default(15),
   MAX_OPEN_ORDERS_PER_SHOPPER: positiveInt.default(5),
   SESSION_TTL_HOURS: positiveInt.default(24),

@@ -99,6 +99,7 @@ export {
   refundStatusSchema,
   type AdminOrder,
   type AdminOrderDetail,
+  type AdminOrdersResponse,
   type CreateRefundRequest,
   type Refund,
 } from './bff/admin'
@@ -115,6 +116,22 @@ export {
   type TimelineEvent,
   type TransitionSource,
 } from './bff/order-event'
+export {
+  adminStatsSchema,
+  consoleLoginRequestSchema,
+  consoleSessionSchema,
+  markReviewedRequestSchema,
+  periodTotalsSchema,
+  timelineEntrySchema,
+  timelinePageSchema,
+  type AdminStats,
+  type ConsoleLoginRequest,
+  type ConsoleSession,
+  type MarkReviewedRequest,
+  type PeriodTotals,
+  type TimelineEntry,
+  type TimelinePage,
+} from './bff/console'
 
 export {
   loginCodeRequestSchema,

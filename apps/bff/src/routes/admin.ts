@@ -5,12 +5,13 @@ import { ORDER_STATUSES, createRefundRequestSchema, type OrderStatus } from '@qu
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
+import { adminAccess } from '../middleware/admin-access'
 import { idempotent } from '../middleware/idempotent'
-import { requireAdmin } from '../middleware/require-admin'
 import { getAdminOrder, listAdminOrders } from '../services/admin-orders'
 import { ORDER_NO } from '../services/find-own-order'
 import { refundOrder } from '../services/refund-order'
 import { requestHash } from '../services/request-hash'
+import { integerParam, orderFilterParams } from './admin-query'
 
 const MAX_LIMIT = 200
 
@@ -33,12 +34,13 @@ function statusParam(value: unknown): OrderStatus | undefined {
 }
 
 /**
- * The merchant routes behind `Authorization: Bearer <ADMIN_TOKEN>`: the order
- * list, one order with its refunds and timeline, and refunds.
+ * The merchant routes behind `Authorization: Bearer <ADMIN_TOKEN>` or the console's cookie
+ * session (src/middleware/admin-access.ts): the order list, one order with its refunds and
+ * timeline, and refunds.
  */
 export function adminRoutes(deps: AppDeps): Router<AppState> {
   const router = new Router<AppState>()
-  const admin = requireAdmin(deps.env.ADMIN_TOKEN)
+  const admin = adminAccess(deps)
 
   router.get('/api/admin/orders', admin, async (ctx) => {
     const status = statusParam(ctx.query.status)
@@ -46,11 +48,19 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
       limit: Math.max(1, intParam(ctx.query.limit, 'limit', 50, MAX_LIMIT)),
       offset: intParam(ctx.query.offset, 'offset', 0, 1_000_000),
       ...(status === undefined ? {} : { status }),
+      ...orderFilterParams(ctx.query),
     })
   })
 
   router.get('/api/admin/orders/:order_no', admin, async (ctx) => {
-    ctx.body = await getAdminOrder(deps.repository, ctx.params.order_no ?? '')
+    const limit = ctx.query.timeline_limit
+    ctx.body = await getAdminOrder(
+      deps.repository,
+      ctx.params.order_no ?? '',
+      limit === undefined
+        ? undefined
+        : integerParam(limit, 'timeline_limit', 0, { min: 0, max: 1000 }),
+    )
   })
 
   const keys = { ...deps, lockMs: deps.env.ms.keyLock, ttlMs: deps.env.ms.idempotencyTtl }

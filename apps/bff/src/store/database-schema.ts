@@ -12,6 +12,7 @@ export interface DatabaseSchema {
   order_events: OrderEventTable
   notifications: NotificationTable
   refunds: RefundTable
+  console_sessions: ConsoleSessionTable
 }
 
 /** The catalogue; prices in fen. */
@@ -103,4 +104,11 @@ export interface RefundTable {
   attempts: number
   created_at: number
   updated_at: number
+}
+
+/** A merchant console session: only an HMAC of its cookie token is kept. */
+export interface ConsoleSessionTable {
+  token_hash: string
+  created_at: number
+  expires_at: number
 }

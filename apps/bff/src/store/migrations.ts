@@ -149,6 +149,17 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
         }
       },
     },
+    '0003_console_sessions': {
+      // The merchant console's cookie sessions (src/services/console-sessions.ts).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('console_sessions')
+          .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute()
+      },
+    },
   }
 }
 

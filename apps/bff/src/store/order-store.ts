@@ -73,6 +73,19 @@ export function orderQueries(db: Kysely<DatabaseSchema>) {
   }
 }
 
+/** What the merchant's order list can be narrowed to; every field is optional. */
+export interface OrderFilter {
+  status?: OrderStatus
+  channel?: Channel
+  /** Created at or after (epoch ms). */
+  createdFrom?: number
+  /** Created before (epoch ms). */
+  createdTo?: number
+  /** An exact order_no or transaction_no. */
+  number?: string
+  needsReview?: boolean
+}
+
 /** The compiled order queries of one database handle. */
 export type OrderQueries = ReturnType<typeof orderQueries>
 
@@ -141,17 +154,41 @@ export class OrderStore {
     return rows.map(toOrder)
   }
 
-  /** Every order, newest first, optionally only those with `status` (merchant view). */
-  async list(options: { limit: number; offset?: number; status?: OrderStatus }) {
-    let query = this.db.selectFrom('orders').selectAll()
-    if (options.status !== undefined) query = query.where('status', '=', options.status)
-    const rows = await query
+  /** Every order, newest first, optionally only those matching `filter` (merchant view). */
+  async list(options: { limit: number; offset?: number } & OrderFilter) {
+    const rows = await this.filtered(options)
+      .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('order_no', 'desc')
       .limit(options.limit)
       .offset(options.offset ?? 0)
       .execute()
     return rows.map(toOrder)
+  }
+
+  /** How many orders match `filter` (the merchant list's total). */
+  async count(filter: OrderFilter): Promise<number> {
+    const row = await this.filtered(filter)
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirst()
+    return Number(row?.count ?? 0)
+  }
+
+  private filtered(filter: OrderFilter) {
+    let query = this.db.selectFrom('orders')
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status)
+    if (filter.channel !== undefined) query = query.where('channel', '=', filter.channel)
+    if (filter.createdFrom !== undefined)
+      query = query.where('created_at', '>=', filter.createdFrom)
+    if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo)
+    if (filter.needsReview !== undefined)
+      query = query.where('needs_review', '=', filter.needsReview ? 1 : 0)
+    const number = filter.number
+    if (number !== undefined)
+      query = query.where((eb) =>
+        eb.or([eb('order_no', '=', number), eb('transaction_no', '=', number)]),
+      )
+    return query
   }
 
   /** How many of a shopper's orders are pending and not yet expired at `now`. */
@@ -200,6 +237,42 @@ export class OrderStore {
           detail: JSON.parse(row.detail) as unknown,
         }) as OrderEventRecord,
     )
+  }
+
+  /** Up to `limit` timeline events of an order with an id after `afterId`, oldest first. */
+  async listEventsAfter(
+    orderNo: string,
+    afterId: number,
+    limit: number,
+  ): Promise<OrderEventRecord[]> {
+    const rows = await this.db
+      .selectFrom('order_events')
+      .selectAll()
+      .where('order_no', '=', orderNo)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+    return rows.map(
+      (row) =>
+        ({
+          id: Number(row.id),
+          order_no: row.order_no,
+          at: Number(row.at),
+          kind: row.kind,
+          detail: JSON.parse(row.detail) as unknown,
+        }) as OrderEventRecord,
+    )
+  }
+
+  /** How many events an order's timeline has. */
+  async countEvents(orderNo: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('order_events')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('order_no', '=', orderNo)
+      .executeTakeFirst()
+    return Number(row?.count ?? 0)
   }
 
   protected async insertEvent(orderNo: string, at: number, event: OrderEvent): Promise<void> {

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely'
 
 import { CatalogueStore, catalogueQueries } from './catalogue-store'
+import { ConsoleSessionStore, consoleSessionQueries } from './console-session-store'
 import type { DatabaseSchema } from './database-schema'
 import { IdempotencyStore, idempotencyQueries } from './idempotency-store'
 import { NotificationStore, notificationQueries } from './notification-store'
@@ -8,6 +9,7 @@ import type { DatabaseKind } from './open-database'
 import { OrderStore, TransactionOrderStore, orderQueries } from './order-store'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
+import { StatsStore } from './stats-store'
 
 /**
  * The stores, one per aggregate. Every query with a fixed shape is compiled once per database
@@ -21,6 +23,9 @@ export interface Stores {
   readonly idempotency: IdempotencyStore
   readonly notifications: NotificationStore
   readonly refunds: RefundStore
+  readonly consoleSessions: ConsoleSessionStore
+  /** The merchant overview's aggregates (read-only). */
+  readonly stats: StatsStore
 }
 
 declare const inTransaction: unique symbol
@@ -61,6 +66,7 @@ function compileQueries(db: Kysely<DatabaseSchema>) {
     idempotency: idempotencyQueries(db),
     notifications: notificationQueries(db),
     refunds: refundQueries(db),
+    consoleSessions: consoleSessionQueries(db),
   }
 }
 
@@ -76,6 +82,8 @@ function storesOver(
     idempotency: new IdempotencyStore(db, queries.idempotency),
     notifications: new NotificationStore(db, queries.notifications),
     refunds: new RefundStore(db, queries.refunds),
+    consoleSessions: new ConsoleSessionStore(db, queries.consoleSessions),
+    stats: new StatsStore(db),
   }
 }
 

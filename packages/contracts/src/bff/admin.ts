@@ -32,14 +32,22 @@ export const adminOrderSchema = orderSchema.extend({
 /** An order as the merchant sees it. */
 export type AdminOrder = z.infer<typeof adminOrderSchema>
 
+/** `GET /api/admin/orders` answer: one page and how many orders match the filters in all. */
+export const adminOrdersResponseSchema = z.object({
+  orders: z.array(adminOrderSchema),
+  total: z.number().int(),
+})
+
 /** `GET /api/admin/orders` answer. */
-export const adminOrdersResponseSchema = z.object({ orders: z.array(adminOrderSchema) })
+export type AdminOrdersResponse = z.infer<typeof adminOrdersResponseSchema>
 
 /** `GET /api/admin/orders/:order_no` answer. */
 export const adminOrderDetailSchema = z.object({
   order: adminOrderSchema,
   refunds: z.array(refundSchema),
   timeline: z.array(timelineEventSchema),
+  /** How many events the timeline has in all, when `timeline_limit` cut it short. */
+  timeline_total: z.number().int().optional(),
 })
 
 /** `GET /api/admin/orders/:order_no` answer. */

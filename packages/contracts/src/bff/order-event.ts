@@ -115,6 +115,8 @@ export const orderEventSchema = z.discriminatedUnion('kind', [
     ]),
   ),
   event('refund_unknown', callErrorSchema.extend({ refund_no: z.string() })),
+  // The merchant looked at a flagged order and cleared its flag; `reason` is the flag it cleared.
+  event('reviewed', z.object({ reason: nullableText, note: z.string().optional() })),
 ])
 
 /** One entry of an order's timeline (without its time). */
