@@ -46,11 +46,9 @@ async function claim(
         body: existing.response_body ?? '',
       }
     }
-    if (existing.locked_until > now) {
-      throw errors.idempotencyKeyInFlight(
-        Math.max(1, Math.ceil((existing.locked_until - now) / 1000)),
-      )
-    }
+    // A short Retry-After: the lock bounds a crashed holder, while a live one usually finishes
+    // in milliseconds, and the retry then replays its answer.
+    if (existing.locked_until > now) throw errors.idempotencyKeyInFlight(1)
     // Its lock expired (released, or its process died): continue what it started.
     if (!(await tx.idempotency.takeOver(scope, key, now, lockedUntil))) {
       throw errors.idempotencyKeyInFlight(1)

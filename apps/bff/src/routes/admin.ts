@@ -13,6 +13,9 @@ import { refundOrder } from '../services/refund-order'
 import { requestHash } from '../services/request-hash'
 import { integerParam, orderFilterParams } from './admin-query'
 
+/** When to ask again about a pending refund (the reconciler also finishes it by itself). */
+const REFUND_RETRY_AFTER_SECONDS = 5
+
 const MAX_LIMIT = 200
 
 function intParam(value: unknown, name: string, fallback: number, max: number): number {
@@ -65,7 +68,9 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
 
   const keys = { ...deps, lockMs: deps.env.ms.keyLock, ttlMs: deps.env.ms.idempotencyTtl }
   const refundKey = idempotent(keys, {
-    required: false,
+    // Required: without a key a retried refund (after a timeout, a double click) would be a
+    // second refund with a second refund_no, and the aggregator would pay out both.
+    required: true,
     // One key space per order, as the refund number is derived from (order, key).
     scope: (ctx) => {
       const { order_no: orderNo = '' } = ctx.params as { order_no?: string }
@@ -88,6 +93,8 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
       idempotencyKey: ctx.state.idempotency?.key,
     })
     ctx.status = answer.refund.status === 'refunded' ? 201 : 202
+    // Pending: not final yet. The same request with the same key drives it on (never a new key).
+    if (ctx.status === 202) ctx.set('Retry-After', String(REFUND_RETRY_AFTER_SECONDS))
     ctx.body = answer
   })
   return router

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 import {
@@ -40,16 +40,12 @@ export interface RefundResult {
 const REFUNDABLE: readonly OrderStatus[] = ['paid', 'partially_refunded']
 
 /**
- * The refund number: derived from (order, Idempotency-Key) when a key is given, so a retry with
- * the key finds the same refund and resends the same `refund_no` (the vendor's way to retry a
- * refund without paying out twice); random otherwise. Always 32 characters or fewer.
+ * The refund number, derived from (order, Idempotency-Key): a retry with the key finds the same
+ * refund and resends the same `refund_no`, the aggregator's way to retry a refund without paying
+ * out twice. 32 characters.
  */
-export function refundNumber(orderNo: string, key: string | undefined, now: number): string {
-  if (key !== undefined) {
-    return `R${createHash('sha256').update(`${orderNo}\u0000${key}`).digest('hex').slice(0, 31)}`
-  }
-  const stamp = new Date(now).toISOString().replace(/[-:T]/g, '').slice(0, 14)
-  return `R${stamp}${randomBytes(6).toString('hex')}`
+export function refundNumber(orderNo: string, key: string): string {
+  return `R${createHash('sha256').update(`${orderNo}\u0000${key}`).digest('hex').slice(0, 31)}`
 }
 
 /** Claims the refund in one transaction: the cap Σ refunds ≤ amount is checked under the order's row lock. */
@@ -109,9 +105,10 @@ async function claimRefund(
 /**
  * Sends a pending refund to the aggregator (again): on a retry it first asks RefundQuery whether an
  * earlier attempt went through; then Refund with the same `refund_no`; then polls RefundQuery a
- * bounded number of times. A final answer is applied; an upstream failure leaves the refund
- * pending (the next retry or the reconciler finishes it) and throws; a refusal marks it failed
- * and throws. Answers the refund as stored afterwards.
+ * bounded number of times. A final answer is applied; a refusal marks it failed and throws; a
+ * failure that may have reached the aggregator (timeout, no answer) leaves it pending — the next
+ * retry with the same key, or the reconciler, finishes it — and answers it pending. Answers the
+ * refund as stored afterwards.
  */
 export async function driveRefund(
   deps: RefundOrderDeps,
@@ -178,9 +175,6 @@ export async function driveRefund(
     deps.logger.warn({ refund_no: refund.refund_no, definite }, 'refund call failed')
     if (!isLiankeError(error)) throw error
     if (definite) throw errors.refundRejected(error)
-    throw error.code === 'TIMEOUT'
-      ? errors.upstreamTimeout(error)
-      : errors.upstreamUnavailable(error)
   }
   const stored = await deps.repository.refunds.find(refund.refund_no)
   if (stored === undefined) throw errors.internal(new Error('refund vanished'))
@@ -188,9 +182,11 @@ export async function driveRefund(
 }
 
 /**
- * Refunds part or all of a paid order. The optional `Idempotency-Key` maps to one refund_no
+ * Refunds part or all of a paid order. The required `Idempotency-Key` maps to one refund_no
  * (same key, same amount → the same refund; another amount → IDEMPOTENCY_KEY_REUSED); Σ refunds
- * (pending or done) never exceeds the order's amount (REFUND_EXCEEDS_PAID).
+ * (pending or done) never exceeds the order's amount (REFUND_EXCEEDS_PAID). A refund the
+ * aggregator has not finished — slow, or unreachable after the request may have arrived — is
+ * answered pending with its refund_no: the merchant retries with the same key, never a new one.
  */
 export async function refundOrder(
   deps: RefundOrderDeps,
@@ -199,10 +195,11 @@ export async function refundOrder(
   const key = input.idempotencyKey
   const parsed = createRefundRequestSchema.safeParse(input.body)
   if (!parsed.success) throw errors.validation(parsed.error)
+  if (key === undefined) throw errors.idempotencyKeyRequired()
   const order = await deps.repository.orders.find(input.orderNo)
   if (order === undefined) throw errors.orderNotFound()
   const now = deps.clock.now()
-  const refundNo = refundNumber(order.order_no, key, now)
+  const refundNo = refundNumber(order.order_no, key)
   const claimed = await claimRefund(
     deps,
     order,
