@@ -49,6 +49,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       ...deps,
       notifySecret: deps.env.NOTIFY_SECRET,
       ack: deps.env.NOTIFY_ACK,
+      queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS,
     }).routes(),
   )
   app.use(jsonBodies())

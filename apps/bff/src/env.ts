@@ -32,6 +32,14 @@ const envSchema = z.object({
   }),
   ADMIN_TOKEN: secret,
   /** The aggregator's documents accept `OK` or `SUCCESS` as the notification acknowledgement (docs/lianke-aggregator.md); which one the live aggregator prefers is a question for the vendor. */
+  /**
+   * How long a notification waits for the Query that confirms it before it is answered with an
+   * error (and delivered again): it must fit inside the aggregator's wait for an answer, which the
+   * simulator models as 5 s.
+   */
+  NOTIFY_QUERY_DEADLINE_MS: positiveInt
+    .max(4500, { error: 'must be at most 4500 (the aggregator waits 5 s for an answer)' })
+    .default(4000),
   NOTIFY_ACK: z.enum(['SUCCESS', 'OK'], { error: 'must be SUCCESS or OK' }).default('SUCCESS'),
   SANDBOX: booleanText.default(false),
   LIANKE_BASE_URL: httpUrl.default('http://127.0.0.1:4010/'),
@@ -64,6 +72,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_SESSIONS_PER_MINUTE: positiveInt.default(30),
   RATE_LIMIT_ORDERS_PER_MINUTE: positiveInt.default(20),
+  /** Refused admin credentials per client address and minute; past it every admin try is 429. */
+  RATE_LIMIT_ADMIN_FAILURES_PER_MINUTE: positiveInt.default(10),
   /**
    * How many reverse proxies stand in front of the BFF, each appending the address it saw to
    * X-Forwarded-For. The client address is the entry that many places from the end; entries
@@ -114,6 +124,12 @@ function durationsOf(env: z.infer<typeof envSchema>) {
 /** Every BFF setting, validated (see the README's settings table), and its durations in ms. */
 export type Env = z.infer<typeof envSchema> & { ms: ReturnType<typeof durationsOf> }
 
+/** How .env.example's placeholder secrets begin: accepted only in SANDBOX. */
+const PLACEHOLDER_PREFIX = 'change-me'
+
+/** The secrets .env.example fills with placeholders. */
+const PLACEHOLDER_SECRETS = ['NOTIFY_SECRET', 'ADMIN_TOKEN'] as const
+
 /** Thrown when the environment is invalid; the message names each setting and its rule. */
 export class EnvError extends Error {
   override readonly name = 'EnvError'
@@ -130,5 +146,15 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   }
   const parsed = envSchema.safeParse(cleaned)
   if (!parsed.success) throw new EnvError(`invalid settings: ${formatIssues(parsed.error)}`)
+  if (!parsed.data.SANDBOX) {
+    const placeholders = PLACEHOLDER_SECRETS.filter((name) =>
+      parsed.data[name].startsWith(PLACEHOLDER_PREFIX),
+    )
+    if (placeholders.length > 0) {
+      throw new EnvError(
+        `invalid settings: ${placeholders.join(', ')}: still the placeholder from .env.example; outside SANDBOX set a secret of your own (e.g. \`openssl rand -hex 24\`)`,
+      )
+    }
+  }
   return { ...parsed.data, ms: durationsOf(parsed.data) }
 }

@@ -5,7 +5,10 @@ export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSecond
 
 /** A per-key token bucket limiter. */
 export interface RateLimiter {
+  /** Spends one token of `key`'s bucket, or says how long until there is one. */
   take(key: string): RateVerdict
+  /** Whether `take` would allow `key` now, without spending anything. */
+  peek(key: string): RateVerdict
 }
 
 interface Bucket {
@@ -23,16 +26,27 @@ export function createTokenBucket(options: { perMinute: number; clock: Clock }):
   const buckets = new Map<string, Bucket>()
   const capacity = options.perMinute
   const perMs = options.perMinute / 60_000
+  /** The bucket of `key` refilled up to now (not stored). */
+  function refilled(key: string, now: number): Bucket {
+    const bucket = buckets.get(key) ?? { tokens: capacity, updatedAt: now }
+    // A clock that steps back must not drain the bucket.
+    return {
+      tokens: Math.min(capacity, bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs),
+      updatedAt: now,
+    }
+  }
+  const refused = (bucket: Bucket): RateVerdict => ({
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
+  })
   return {
+    peek(key) {
+      const bucket = refilled(key, options.clock.now())
+      return bucket.tokens >= 1 ? { allowed: true } : refused(bucket)
+    },
     take(key) {
       const now = options.clock.now()
-      const bucket = buckets.get(key) ?? { tokens: capacity, updatedAt: now }
-      // A clock that steps back must not drain the bucket.
-      bucket.tokens = Math.min(
-        capacity,
-        bucket.tokens + Math.max(0, now - bucket.updatedAt) * perMs,
-      )
-      bucket.updatedAt = now
+      const bucket = refilled(key, now)
       if (buckets.size >= MAX_KEYS && !buckets.has(key)) {
         // Full buckets carry no information; dropping them bounds memory under a flood of keys.
         for (const [name, other] of buckets) {
@@ -45,10 +59,7 @@ export function createTokenBucket(options: { perMinute: number; clock: Clock }):
         bucket.tokens -= 1
         return { allowed: true }
       }
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
-      }
+      return refused(bucket)
     },
   }
 }

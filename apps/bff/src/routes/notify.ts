@@ -23,6 +23,8 @@ export interface NotifyRouteDeps {
   confirmer: OrderConfirmer
   clock: Clock
   metrics: Metrics
+  /** NOTIFY_QUERY_DEADLINE_MS: how long a notification waits for its Query. */
+  queryDeadlineMs: number
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest()

@@ -4,7 +4,8 @@ import type { SessionRecord } from '../store/records'
 import type { Repository } from '../store/repository'
 import { hashSessionToken } from './session-tokens'
 
-const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/
+/** The scheme is case-insensitive (RFC 7235), as the admin routes already read it. */
+const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/i
 
 /** Resolves an `Authorization: Bearer <token>` header to a live session, or throws UNAUTHENTICATED. */
 export async function authenticate(

@@ -9,6 +9,12 @@ export interface ReceiveNotificationDeps {
   repository: Repository
   confirmer: OrderConfirmer
   clock: Clock
+  /**
+   * How long the notification waits for the confirming Query before it is answered
+   * `query_failed` (the aggregator then delivers it again). It must end before the aggregator
+   * gives up on the delivery; the Query itself goes on and settles the order when it answers.
+   */
+  queryDeadlineMs: number
 }
 
 /** The field names read for the order number, in order of preference (the body is undocumented). */
@@ -117,7 +123,17 @@ async function confirmUpstream(
   deps: ReceiveNotificationDeps,
   orderNo: string,
 ): Promise<NotificationOutcome> {
-  const result = await deps.confirmer.confirm(orderNo, 'notification')
+  const confirming = deps.confirmer.confirm(orderNo, 'notification')
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deps.queryDeadlineMs)
+  })
+  const result = await Promise.race([confirming, late]).finally(() => clearTimeout(timer))
+  if (result === 'late') {
+    // Nobody awaits the Query any more: its failure must not become an unhandled rejection.
+    confirming.catch(() => undefined)
+    return 'query_failed'
+  }
   switch (result.kind) {
     case 'paid':
       return result.changed ? 'paid' : 'already_settled'
