@@ -1,7 +1,8 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
 import { ORDER_STATUSES, createRefundRequestSchema, type OrderStatus } from '@quickpay/contracts'
 
+import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
@@ -42,7 +43,7 @@ function statusParam(value: unknown): OrderStatus | undefined {
  * timeline, and refunds.
  */
 export function adminRoutes(deps: AppDeps): Router<AppState> {
-  const router = new Router<AppState>()
+  const router = strictRouter()
   const admin = adminAccess(deps)
 
   router.get('/api/admin/orders', admin, async (ctx) => {

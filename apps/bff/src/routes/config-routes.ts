@@ -1,7 +1,8 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
 import type { StoreConfig } from '@quickpay/contracts'
 
+import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
 import type { Env } from '../env'
 
@@ -16,7 +17,7 @@ export function configRoutes(env: Env): Router<AppState> {
     },
     alipay: { appid: env.ALIPAY_APPID, authorize_url: env.ALIPAY_AUTHORIZE_URL },
   }
-  const router = new Router<AppState>()
+  const router = strictRouter()
   router.get('/api/config', (ctx) => {
     ctx.set('Cache-Control', 'no-cache')
     ctx.body = config

@@ -1,5 +1,6 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
@@ -27,7 +28,7 @@ const LOGINS_PER_MINUTE = 10
  * overview's statistics. Every route but the login takes the Bearer token as well.
  */
 export function consoleRoutes(deps: AppDeps): Router<AppState> {
-  const router = new Router<AppState>()
+  const router = strictRouter()
   const admin = adminAccess(deps)
   const csrf = requireConsoleRequest(deps.env.PUBLIC_BASE_URL)
   const secure = deps.env.PUBLIC_BASE_URL.startsWith('https:')

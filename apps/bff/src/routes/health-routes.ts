@@ -1,11 +1,12 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
 import type { Repository } from '../store/repository'
 
 /** `GET /healthz` (the process answers) and `GET /readyz` (the database answers, settings were valid). */
 export function healthRoutes(deps: { repository: Repository }): Router<AppState> {
-  const router = new Router<AppState>()
+  const router = strictRouter()
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok' }
   })

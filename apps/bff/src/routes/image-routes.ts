@@ -1,5 +1,6 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
 import { DEMO_CATALOGUE } from '../catalogue/demo-catalogue'
 import { productImageSvg } from '../catalogue/product-image'
@@ -9,7 +10,7 @@ export function imageRoutes(): Router<AppState> {
   const images = new Map(
     DEMO_CATALOGUE.map((product) => [`${product.sku}.svg`, productImageSvg(product)]),
   )
-  const router = new Router<AppState>()
+  const router = strictRouter()
   router.get('/images/:file', (ctx) => {
     const svg = images.get(ctx.params.file ?? '')
     if (svg === undefined) return

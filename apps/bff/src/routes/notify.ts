@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
@@ -52,7 +53,7 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
  */
 export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
   const expected = digest(deps.notifySecret)
-  const router = new Router<AppState>()
+  const router = strictRouter()
   router.post('/notify/lianke/:secret', async (ctx, next) => {
     // Hashing first gives timingSafeEqual equal lengths whatever the caller sent.
     if (!timingSafeEqual(digest(ctx.params.secret ?? ''), expected)) {

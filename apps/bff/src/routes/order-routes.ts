@@ -1,5 +1,6 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { createOrderRequestSchema } from '@quickpay/contracts'
@@ -41,7 +42,7 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     return state.session
   }
 
-  const router = new Router<AppState>()
+  const router = strictRouter()
   const auth = requireSession(deps)
 
   router.post(

@@ -1,13 +1,14 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
 import type { ProductsResponse } from '@quickpay/contracts'
 
+import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
 import type { Repository } from '../store/repository'
 
 /** `GET /api/products`: the catalogue, prices in fen, images served by the BFF. */
 export function productRoutes(deps: { repository: Repository }): Router<AppState> {
-  const router = new Router<AppState>()
+  const router = strictRouter()
   router.get('/api/products', async (ctx) => {
     const products = await deps.repository.catalogue.list()
     const body: ProductsResponse = {

@@ -1,5 +1,6 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
@@ -16,7 +17,7 @@ import { createSandboxSession } from '../services/sandbox-session'
  * simulator cannot know (rate-limited like `POST /api/sessions`).
  */
 export function sandboxRoutes(deps: AppDeps): Router<AppState> {
-  const router = new Router<AppState>()
+  const router = strictRouter()
   if (!deps.env.SANDBOX) return router
   const payDeps = {
     repository: deps.repository,

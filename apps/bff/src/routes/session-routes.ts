@@ -1,5 +1,6 @@
-import { Router } from '@koa/router'
+import type { Router } from '@koa/router'
 
+import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { rateLimit } from '../middleware/rate-limit'
@@ -12,7 +13,7 @@ export function sessionRoutes(deps: AppDeps): Router<AppState> {
     perMinute: deps.env.RATE_LIMIT_SESSIONS_PER_MINUTE,
     clock: deps.clock,
   })
-  const router = new Router<AppState>()
+  const router = strictRouter()
   router.post(
     '/api/sessions',
     rateLimit(limiter, (ctx) => ctx.ip),

@@ -55,6 +55,26 @@ describe('#12 hardening at the HTTP edge', () => {
     expect(app.logs.join('\n')).toContain('[redacted]')
   })
 
+  it('routes only the exact spelling: another letter case or a trailing slash is not a route', async () => {
+    const secret = CANARIES.NOTIFY_SECRET
+    const token = await app.login()
+    const variants: [string, string][] = [
+      ['POST', `/NOTIFY/LIANKE/${secret}`],
+      ['POST', `/notify/lianke/${secret}/`],
+      ['POST', '/API/ORDERS'],
+      ['POST', '/api/orders/'],
+    ]
+    for (const [method, path] of variants) {
+      const response = await app.request(method, path, {
+        token,
+        rawBody: '{}',
+        headers: { 'content-type': 'application/json' },
+      })
+      expect(`${method} ${path} → ${response.status}`).toMatch(/→ 404$/)
+    }
+    expect((await app.request('GET', '/api/orders', { token })).status).toBe(200)
+  })
+
   it('sends a CSP the H5 store satisfies, no framing, no referrer and nosniff on every answer', async () => {
     for (const path of ['/', '/api/products', '/no-such-route']) {
       const { headers } = await app.request('GET', path)
