@@ -72,6 +72,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_SESSIONS_PER_MINUTE: positiveInt.default(30),
   RATE_LIMIT_ORDERS_PER_MINUTE: positiveInt.default(20),
+  /** Payment claims and payment re-issues per shopper and minute (each may cost a write or a JSAPIPay). */
+  RATE_LIMIT_CLAIMS_PER_MINUTE: positiveInt.default(30),
   /** Refused admin credentials per client address and minute; past it every admin try is 429. */
   RATE_LIMIT_ADMIN_FAILURES_PER_MINUTE: positiveInt.default(10),
   /**

@@ -37,6 +37,10 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     perMinute: env.RATE_LIMIT_ORDERS_PER_MINUTE,
     clock: deps.clock,
   })
+  const claimLimiter = createTokenBucket({
+    perMinute: env.RATE_LIMIT_CLAIMS_PER_MINUTE,
+    clock: deps.clock,
+  })
   const sessionOf = (state: AppState): SessionRecord => {
     if (state.session === undefined) throw errors.unauthenticated()
     return state.session
@@ -75,13 +79,14 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
   router.get('/api/orders/:order_no', auth, async (ctx) => {
     ctx.body = await getOrder(checkDeps, sessionOf(ctx.state), ctx.params.order_no ?? '')
   })
-  router.post('/api/orders/:order_no/payment', auth, async (ctx) => {
+  const perShopper = rateLimit(claimLimiter, (ctx) => sessionOf(ctx.state).payer_id)
+  router.post('/api/orders/:order_no/payment', auth, perShopper, async (ctx) => {
     ctx.body = await reissuePayment(paymentDeps, sessionOf(ctx.state), ctx.params.order_no ?? '')
   })
   router.post('/api/orders/:order_no/cancel', auth, async (ctx) => {
     ctx.body = await cancelOrder(deps, sessionOf(ctx.state), ctx.params.order_no ?? '')
   })
-  router.post('/api/orders/:order_no/claims', auth, async (ctx) => {
+  router.post('/api/orders/:order_no/claims', auth, perShopper, async (ctx) => {
     ctx.status = 202
     ctx.body = await recordClaim(
       checkDeps,

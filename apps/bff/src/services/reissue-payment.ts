@@ -3,11 +3,27 @@ import type { CreateOrderResponse } from '@quickpay/contracts'
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
 import { applyPaymentOutcome } from '../ledger/order-ledger'
-import type { SessionRecord } from '../store/records'
+import type { OrderRecord, SessionRecord } from '../store/records'
 import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
 import { orderView } from './order-view'
 import { requestPayment, type RequestPaymentDeps } from './request-payment'
+
+/** JSAPIPay calls under way for re-issues, by order number. */
+const inFlight = new Map<string, Promise<OrderRecord>>()
+
+/** Asks JSAPIPay for an order whose parameters were never stored, and stores what came of it. */
+async function requestParameters(
+  deps: ReissuePaymentDeps,
+  pending: OrderRecord,
+): Promise<OrderRecord> {
+  const outcome = await requestPayment(deps, pending)
+  const stored = await deps.repository.transaction((tx) =>
+    applyPaymentOutcome(tx, pending, outcome, deps.clock.now()),
+  )
+  if (outcome.kind !== 'created') throw outcome.error
+  return stored
+}
 
 /** What re-issuing payment parameters needs. */
 export interface ReissuePaymentDeps extends RequestPaymentDeps {
@@ -32,17 +48,27 @@ export async function reissuePayment(
     throw errors.orderNotPending()
   }
   if (order.cloudpay_param === null) {
-    const outcome = await requestPayment(deps, order)
-    const pending = order
-    order = await deps.repository.transaction((tx) =>
-      applyPaymentOutcome(tx, pending, outcome, deps.clock.now()),
-    )
-    if (outcome.kind !== 'created') throw outcome.error
+    // Concurrent re-issues of one order share one JSAPIPay call (in this process).
+    let asking = inFlight.get(order.order_no)
+    if (asking === undefined) {
+      const pending = order
+      asking = requestParameters(deps, pending).finally(() => inFlight.delete(pending.order_no))
+      inFlight.set(order.order_no, asking)
+    }
+    order = await asking
   }
-  await deps.repository.orders.addEvent(order.order_no, deps.clock.now(), {
-    kind: 'payment_reissued',
-    detail: {},
-  })
+  // One event per re-issued order, not per request: the timeline says it happened.
+  const earlier = await deps.repository.orders.recentEventsOfKind(
+    order.order_no,
+    'payment_reissued',
+    1,
+  )
+  if (earlier.total === 0) {
+    await deps.repository.orders.addEvent(order.order_no, deps.clock.now(), {
+      kind: 'payment_reissued',
+      detail: {},
+    })
+  }
   return {
     order: orderView(order),
     payment: { paytype: order.paytype, cloudpay_param: order.cloudpay_param ?? '' },

@@ -265,6 +265,32 @@ export class OrderStore {
     )
   }
 
+  /** The details of an order's last `kind` events, newest first (at most `limit`), and how many there are. */
+  async recentEventsOfKind(
+    orderNo: string,
+    kind: OrderEvent['kind'],
+    limit: number,
+  ): Promise<{ details: unknown[]; total: number }> {
+    const rows = await this.db
+      .selectFrom('order_events')
+      .select('detail')
+      .where('order_no', '=', orderNo)
+      .where('kind', '=', kind)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+    const count = await this.db
+      .selectFrom('order_events')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('order_no', '=', orderNo)
+      .where('kind', '=', kind)
+      .executeTakeFirst()
+    return {
+      details: rows.map((row) => JSON.parse(row.detail) as unknown),
+      total: Number(count?.count ?? 0),
+    }
+  }
+
   /** How many events an order's timeline has. */
   async countEvents(orderNo: string): Promise<number> {
     const row = await this.db

@@ -101,6 +101,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     RATE_LIMIT_SESSIONS_PER_MINUTE: '1000',
     RATE_LIMIT_ORDERS_PER_MINUTE: '1000',
     RATE_LIMIT_ADMIN_FAILURES_PER_MINUTE: '1000',
+    RATE_LIMIT_CLAIMS_PER_MINUTE: '1000',
     ...options.env,
   })
   // Observes (never alters) the BFF's outbound traffic to learn the session_keys handed out.
