@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAX_CLAIMS_PER_ORDER } from '../../src/services/record-claim'
-import {
-  CANARIES,
-  setFaults,
-  clearFaults,
-  simStats,
-  startTestApp,
-  type TestApp,
-} from '../support/test-app'
 import { createOrder, orderNoOf } from '../support/orders'
+import { CANARIES, simStats, startTestApp, type TestApp } from '../support/test-app'
 
 // Regression tests for issue #12: 1,000 claims from one session were all stored (the timeline
 // grew to 304 KB) and 30 concurrent payment re-issues made 30 JSAPIPay calls.
