@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs'
 
+import { hostname } from 'node:os'
+
 import { createLiankeClient } from '@quickpay/lianke'
 
 import type { AppDeps } from './app-deps'
@@ -88,6 +90,8 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       intervalMs: env.RECONCILE_INTERVAL_MS,
       firstDelayMs: env.ms.reconcileAfter,
       maxDelayMs: env.ms.reconcileMaxBackoff,
+      instanceName: env.INSTANCE_NAME ?? `${hostname()}:${env.PORT}`,
+      leaseMs: env.ms.reconcileLease,
       retryRefund: (refund) => retryPendingRefund({ repository, lianke, clock, logger }, refund),
     })
   return {

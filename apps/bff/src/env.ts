@@ -103,6 +103,19 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_MS: positiveInt.default(5000),
   RECONCILE_AFTER_SECONDS: positiveInt.default(60),
   RECONCILE_MAX_BACKOFF_SECONDS: positiveInt.default(900),
+  /**
+   * How long the reconciler holds an order it is checking; the holder renews it before each
+   * order, so a lease outlives a dead instance by at most this (was a fixed 120 s).
+   */
+  RECONCILE_LEASE_SECONDS: positiveInt.default(30),
+  /**
+   * This instance's name, unique among live instances (default `<hostname>:<PORT>`, which two
+   * live processes cannot share). A restarted instance releases the leases its previous life held.
+   */
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,48}$/, { error: 'must be 1-48 visible ASCII characters' })
+    .optional(),
   QUERY_COALESCE_MS: positiveInt.default(3000),
   POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),
   /** Test-only (crash-point fault injection): SIGKILL the process at this named crash point of a create; never set in production. */
@@ -119,6 +132,7 @@ function durationsOf(env: z.infer<typeof envSchema>) {
     keyLock: env.LIANKE_DEADLINE_MS + 5_000,
     reconcileAfter: env.RECONCILE_AFTER_SECONDS * 1000,
     reconcileMaxBackoff: env.RECONCILE_MAX_BACKOFF_SECONDS * 1000,
+    reconcileLease: env.RECONCILE_LEASE_SECONDS * 1000,
     pollQueryAfter: env.POLL_QUERY_AFTER_SECONDS * 1000,
   }
 }
@@ -148,6 +162,11 @@ export function loadEnv(source: Record<string, string | undefined>): Env {
   }
   const parsed = envSchema.safeParse(cleaned)
   if (!parsed.success) throw new EnvError(`invalid settings: ${formatIssues(parsed.error)}`)
+  if (parsed.data.RECONCILE_LEASE_SECONDS * 1000 < parsed.data.LIANKE_DEADLINE_MS + 5_000) {
+    throw new EnvError(
+      `invalid settings: RECONCILE_LEASE_SECONDS: must outlast one order's check (LIANKE_DEADLINE_MS + 5 s = ${Math.ceil((parsed.data.LIANKE_DEADLINE_MS + 5_000) / 1000)} s)`,
+    )
+  }
   if (!parsed.data.SANDBOX) {
     const placeholders = PLACEHOLDER_SECRETS.filter((name) =>
       parsed.data[name].startsWith(PLACEHOLDER_PREFIX),

@@ -42,6 +42,10 @@ export interface ReconcilerDeps {
   maxDelayMs: number
   /** Orders leased per tick. */
   batchSize?: number
+  /** This instance's name (INSTANCE_NAME): its leases are `<name>#<boot>`. */
+  instanceName: string
+  /** How long a lease lasts (RECONCILE_LEASE_SECONDS in ms); renewed before each order. */
+  leaseMs: number
   /** Finishes a refund left pending (same refund_no); refunds untouched this long are retried. */
   retryRefund?: (refund: RefundRecord) => Promise<unknown>
   /** How long a pending refund rests before the reconciler retries it (default 60 s). */
@@ -54,8 +58,6 @@ export interface ReconcilerDeps {
  * close route. A payment found then moves the order to paid with a refund-review flag.
  */
 export const CLOSED_RECHECK_DELAYS_MS = [10 * 60_000, 2 * 3_600_000, 24 * 3_600_000] as const
-
-const LEASE_MS = 120_000
 
 /** The backoff before check number `attempt` (0-based): first, 2×first, 4×first … capped. */
 export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: number): number {
@@ -71,7 +73,9 @@ export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: 
  * number of Queries.
  */
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
-  const owner = `r-${randomBytes(6).toString('hex')}`
+  // One owner per process life: a restart is a new owner under the same name.
+  const owner = `${deps.instanceName}#${randomBytes(4).toString('hex')}`
+  let earlierLivesReleased = false
   const batchSize = deps.batchSize ?? 20
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> | undefined
@@ -155,13 +159,29 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   async function runOnce(at?: number): Promise<ReconcileSummary> {
     const now = at ?? deps.clock.now()
     const summary: ReconcileSummary = { checked: 0, paid: 0, failed: 0, closed: 0, errors: 0 }
-    const lease = { now, owner, leaseUntil: now + LEASE_MS, limit: batchSize }
+    if (!earlierLivesReleased) {
+      // This instance's previous life died holding these; no live instance shares its name.
+      const freed = await deps.repository.orders.releaseLeasesOfEarlierLives(
+        deps.instanceName,
+        owner,
+      )
+      earlierLivesReleased = true
+      if (freed > 0) deps.logger.info({ freed }, 'released the leases of an earlier life')
+    }
+    const lease = { now, owner, leaseUntil: now + deps.leaseMs, limit: batchSize }
     const statuses = ['pending', 'closed'] as const
     const leased = await deps.repository.transaction((tx) =>
       tx.orders.leaseDue({ ...lease, statuses }),
     )
     for (const order of leased) {
       try {
+        // Renewed just before its check: one order's lease never depends on the batch's length,
+        // and an order lost to another instance meanwhile is left to it.
+        const at = deps.clock.now()
+        if (
+          !(await deps.repository.orders.renewLease(order.order_no, owner, at, at + deps.leaseMs))
+        )
+          continue
         await checkOne(order, now, summary)
       } catch (error) {
         summary.errors += 1

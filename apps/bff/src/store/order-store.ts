@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 
 import type { Channel, OrderEvent, OrderStatus, PayType } from '@quickpay/contracts'
 
@@ -289,6 +289,43 @@ export class OrderStore {
       details: rows.map((row) => JSON.parse(row.detail) as unknown),
       total: Number(count?.count ?? 0),
     }
+  }
+
+  /**
+   * Extends `owner`'s lease on one order to `leaseUntil`, only while `owner` still holds it
+   * unexpired: a holder that was too slow and lost the order to another instance gets false.
+   */
+  async renewLease(
+    orderNo: string,
+    owner: string,
+    now: number,
+    leaseUntil: number,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('orders')
+      .set({ lease_until: leaseUntil })
+      .where('order_no', '=', orderNo)
+      .where('lease_owner', '=', owner)
+      .where('lease_until', '>', now)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows) > 0
+  }
+
+  /**
+   * Frees the leases held by earlier lives of the instance named `instanceName` (owners
+   * `<instanceName>#<boot>` other than `currentOwner`): that process is gone, since two live
+   * instances never share a name. Answers how many were freed.
+   */
+  async releaseLeasesOfEarlierLives(instanceName: string, currentOwner: string): Promise<number> {
+    const prefix = `${instanceName}#`
+    const result = await this.db
+      .updateTable('orders')
+      .set({ lease_owner: null, lease_until: null })
+      // substr, not LIKE: a name may hold LIKE's wildcards, and both databases spell substr alike.
+      .where(sql<string>`substr(lease_owner, 1, ${prefix.length})`, '=', prefix)
+      .where('lease_owner', '!=', currentOwner)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
   }
 
   /** How many events an order's timeline has. */

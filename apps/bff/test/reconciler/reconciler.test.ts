@@ -39,6 +39,8 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
       intervalMs: 5_000,
       firstDelayMs: MINUTE,
       maxDelayMs: 15 * MINUTE,
+      instanceName: 'test-instance',
+      leaseMs: 30_000,
     })
   })
   afterAll(async () => {
@@ -160,6 +162,8 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
       intervalMs: 20,
       firstDelayMs: MINUTE,
       maxDelayMs: 15 * MINUTE,
+      instanceName: 'test-instance',
+      leaseMs: 30_000,
     })
     const orderNo = orderNoOf(await createOrder(app, alice))
     await payOrder(app, alice, orderNo)

@@ -207,6 +207,8 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
       intervalMs: 5_000,
       firstDelayMs: 60_000,
       maxDelayMs: 900_000,
+      instanceName: 'test-instance',
+      leaseMs: 30_000,
       retryRefund: (item) => retryPendingRefund(app.deps, item),
     })
     const refundQueriesBefore = (await simStats(app.sim)).calls['QuickPay/RefundQuery'] ?? 0
