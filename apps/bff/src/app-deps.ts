@@ -22,6 +22,11 @@ export interface AppDeps {
   reconciler: Reconciler
   /** The app's Prometheus instruments (a registry per app). */
   metrics: Metrics
+  /**
+   * This process life, `<INSTANCE_NAME>#<boot>`: the owner of the reconciler's leases and of the
+   * idempotency locks it takes, so a restart can give back what the previous life held.
+   */
+  instanceOwner: string
   /** The transport for the sandbox wallet forward (tests may wrap it); default the global fetch. */
   fetch: typeof fetch
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 
+import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 
 import { createLiankeClient } from '@quickpay/lianke'
@@ -27,6 +28,17 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
   const httpFetch = overrides.fetch ?? fetch
   const repository = overrides.repository ?? (await createRepository(env.DATABASE_URL))
   await seedCatalogue(repository)
+  // One owner per process life: a restart is a new owner under the same name, and what the earlier
+  // life held (in-flight keys here, reconciler leases on its first tick) is given back at once.
+  const instanceName = env.INSTANCE_NAME ?? `${hostname()}:${env.PORT}`
+  const instanceOwner =
+    overrides.instanceOwner ?? `${instanceName}#${randomBytes(4).toString('hex')}`
+  const freedKeys = await repository.idempotency.releaseEarlierLives(
+    instanceName,
+    instanceOwner,
+    clock.now(),
+  )
+  if (freedKeys > 0) logger.info({ freed: freedKeys }, 'released the keys of an earlier life')
   const metrics =
     overrides.metrics ??
     createMetrics({ countOrdersByStatus: () => repository.orders.countByStatus() })
@@ -90,7 +102,8 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       intervalMs: env.RECONCILE_INTERVAL_MS,
       firstDelayMs: env.ms.reconcileAfter,
       maxDelayMs: env.ms.reconcileMaxBackoff,
-      instanceName: env.INSTANCE_NAME ?? `${hostname()}:${env.PORT}`,
+      instanceName,
+      owner: instanceOwner,
       leaseMs: env.ms.reconcileLease,
       retryRefund: (refund) => retryPendingRefund({ repository, lianke, clock, logger }, refund),
     })
@@ -104,6 +117,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     confirmer,
     reconciler,
     metrics,
+    instanceOwner,
     fetch: httpFetch,
   }
 }

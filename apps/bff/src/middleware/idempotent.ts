@@ -32,7 +32,15 @@ type Claim =
 
 async function claim(
   tx: Transaction,
-  request: { scope: string; key: string; hash: string; now: number; lockMs: number; ttlMs: number },
+  request: {
+    scope: string
+    key: string
+    hash: string
+    now: number
+    lockMs: number
+    ttlMs: number
+    lockOwner: string
+  },
 ): Promise<Claim> {
   const { scope, key, hash, now } = request
   const lockedUntil = now + request.lockMs
@@ -50,7 +58,12 @@ async function claim(
     // in milliseconds, and the retry then replays its answer.
     if (existing.locked_until > now) throw errors.idempotencyKeyInFlight(1)
     // Its lock expired (released, or its process died): continue what it started.
-    if (!(await tx.idempotency.takeOver(scope, key, now, lockedUntil))) {
+    if (
+      !(await tx.idempotency.takeOver(scope, key, now, {
+        until: lockedUntil,
+        owner: request.lockOwner,
+      }))
+    ) {
       throw errors.idempotencyKeyInFlight(1)
     }
     return { kind: 'run', resource: existing.order_no }
@@ -66,6 +79,7 @@ async function claim(
     created_at: now,
     expires_at: now + request.ttlMs,
     locked_until: lockedUntil,
+    lock_owner: request.lockOwner,
   }
   const claimed =
     existing === undefined
@@ -85,7 +99,14 @@ async function claim(
  * `ctx.state.idempotency` (the key, and the resource a dead or failed attempt left).
  */
 export function idempotent(
-  deps: { repository: Repository; clock: { now(): number }; lockMs: number; ttlMs: number },
+  deps: {
+    repository: Repository
+    clock: { now(): number }
+    lockMs: number
+    ttlMs: number
+    /** This process life (`<INSTANCE_NAME>#<boot>`), recorded with each lock it takes. */
+    instanceOwner: string
+  },
   options: IdempotentOptions,
 ): Middleware<AppState> {
   return async (ctx, next) => {
@@ -107,7 +128,15 @@ export function idempotent(
     const scope = options.scope(ctx)
     const { repository, clock } = deps
     const found = await repository.transaction((tx) =>
-      claim(tx, { scope, key, hash, now: clock.now(), lockMs: deps.lockMs, ttlMs: deps.ttlMs }),
+      claim(tx, {
+        scope,
+        key,
+        hash,
+        now: clock.now(),
+        lockMs: deps.lockMs,
+        ttlMs: deps.ttlMs,
+        lockOwner: deps.instanceOwner,
+      }),
     )
     if (found.kind === 'replay') {
       ctx.status = found.status

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto'
-
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import { transition } from '../ledger/order-ledger'
@@ -42,8 +40,10 @@ export interface ReconcilerDeps {
   maxDelayMs: number
   /** Orders leased per tick. */
   batchSize?: number
-  /** This instance's name (INSTANCE_NAME): its leases are `<name>#<boot>`. */
+  /** This instance's name (INSTANCE_NAME). */
   instanceName: string
+  /** This process life, `<instanceName>#<boot>`: the owner of the leases it takes. */
+  owner: string
   /** How long a lease lasts (RECONCILE_LEASE_SECONDS in ms); renewed before each order. */
   leaseMs: number
   /** Finishes a refund left pending (same refund_no); refunds untouched this long are retried. */
@@ -73,8 +73,7 @@ export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: 
  * number of Queries.
  */
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
-  // One owner per process life: a restart is a new owner under the same name.
-  const owner = `${deps.instanceName}#${randomBytes(4).toString('hex')}`
+  const { owner } = deps
   let earlierLivesReleased = false
   const batchSize = deps.batchSize ?? 20
   let timer: NodeJS.Timeout | undefined

@@ -73,6 +73,8 @@ export interface IdempotencyKeyTable {
   created_at: number
   expires_at: number
   locked_until: number
+  /** The process life that holds the lock (`<INSTANCE_NAME>#<boot>`); null before migration 0004. */
+  lock_owner: string | null
 }
 
 /** One entry of an order's timeline. */

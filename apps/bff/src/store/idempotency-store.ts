@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
 import { QueryTemplate, slot } from './query-template'
@@ -22,9 +22,9 @@ export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
     ),
     takeOver: new QueryTemplate(
       inFlight
-        .set({ locked_until: slot<number>('lockedUntil') })
+        .set({ locked_until: slot<number>('lockedUntil'), lock_owner: slot('lockOwner') })
         .where('locked_until', '<=', slot<number>('now')),
-      ['lockedUntil', 'payerId', 'key', 'now'],
+      ['lockedUntil', 'lockOwner', 'payerId', 'key', 'now'],
     ),
     complete: new QueryTemplate(
       db
@@ -98,9 +98,20 @@ export class IdempotencyStore {
   }
 
   /** Takes over an `in_flight` record whose lock expired at `now`; answers whether this call won. */
-  async takeOver(payerId: string, key: string, now: number, lockedUntil: number): Promise<boolean> {
+  async takeOver(
+    payerId: string,
+    key: string,
+    now: number,
+    lock: { until: number; owner: string },
+  ): Promise<boolean> {
     const result = await this.db.executeQuery(
-      this.queries.takeOver.bind({ payerId, key, now, lockedUntil }),
+      this.queries.takeOver.bind({
+        payerId,
+        key,
+        now,
+        lockedUntil: lock.until,
+        lockOwner: lock.owner,
+      }),
     )
     return Number(result.numAffectedRows ?? 0n) > 0
   }
@@ -112,6 +123,30 @@ export class IdempotencyStore {
     answer: { status: number; body: string },
   ): Promise<void> {
     await this.db.executeQuery(this.queries.complete.bind({ ...answer, payerId, key }))
+  }
+
+  /**
+   * Gives back the in-flight keys held by earlier lives of the instance named `instanceName`
+   * (owners `<instanceName>#<boot>` other than `currentOwner`): that process died mid-request,
+   * and no live instance shares its name. A retry with such a key continues at once instead of
+   * waiting out the lock. Answers how many were given back.
+   */
+  async releaseEarlierLives(
+    instanceName: string,
+    currentOwner: string,
+    now: number,
+  ): Promise<number> {
+    const prefix = `${instanceName}#`
+    const result = await this.db
+      .updateTable('idempotency_keys')
+      .set({ locked_until: now })
+      .where('state', '=', 'in_flight')
+      .where('locked_until', '>', now)
+      // substr, not LIKE: a name may hold LIKE's wildcards, and both databases spell substr alike.
+      .where(sql<string>`substr(lock_owner, 1, ${prefix.length})`, '=', prefix)
+      .where('lock_owner', '!=', currentOwner)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
   }
 
   /** Gives an `in_flight` key back (its lock expires at `now`) so a retry with it can continue. */

@@ -160,6 +160,16 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
           .execute()
       },
     },
+    '0004_idempotency_lock_owner': {
+      // Who holds an in-flight key, so a restarted instance can give back its earlier life's keys
+      // (src/store/idempotency-store.ts, releaseEarlierLives).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('idempotency_keys')
+          .addColumn('lock_owner', 'varchar(64)')
+          .execute()
+      },
+    },
   }
 }
 

@@ -87,6 +87,8 @@ export interface IdempotencyRecord {
   created_at: number
   expires_at: number
   locked_until: number
+  /** The process life that holds the lock (`<INSTANCE_NAME>#<boot>`). */
+  lock_owner: string | null
 }
 
 /** One timeline entry of an order as stored: the typed event, its order and time. */

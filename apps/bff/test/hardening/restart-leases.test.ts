@@ -29,6 +29,7 @@ describe.each(TEST_DATABASES)('#12 reconciler leases after a crash on %s', (db) 
       firstDelayMs: MINUTE,
       maxDelayMs: 15 * MINUTE,
       instanceName,
+      owner: `${instanceName}#boot2`,
       leaseMs: 30_000,
     })
   }
@@ -55,6 +56,31 @@ describe.each(TEST_DATABASES)('#12 reconciler leases after a crash on %s', (db) 
     expect(summary.checked).toBe(1)
     expect((await app.deps.repository.orders.find(mine))?.lease_owner).toBeNull()
     expect((await app.deps.repository.orders.find(theirs))?.lease_owner).toBe('node-b#alive1')
+  })
+
+  it('a restarted instance gives back the Idempotency-Keys its earlier life held in flight, never a live one’s', async () => {
+    const token = await app.login('wechat-miniprogram', 'key-holder')
+    const session = await app.request('GET', '/api/orders', { token })
+    expect(session.status).toBe(200)
+    const now = app.clock.now()
+    const record = {
+      request_hash: 'h',
+      state: 'in_flight' as const,
+      response_status: null,
+      response_body: null,
+      order_no: null,
+      created_at: now,
+      expires_at: now + 3_600_000,
+      locked_until: now + 20_000,
+    }
+    const { idempotency } = app.deps.repository
+    await idempotency.insert({ ...record, payer_id: 'p', key: 'dead', lock_owner: 'node-a#dead01' })
+    await idempotency.insert({ ...record, payer_id: 'p', key: 'live', lock_owner: 'node-b#alive1' })
+    await idempotency.insert({ ...record, payer_id: 'p', key: 'mine', lock_owner: 'node-a#boot2' })
+    expect(await idempotency.releaseEarlierLives('node-a', 'node-a#boot2', now)).toBe(1)
+    expect((await idempotency.find('p', 'dead'))?.locked_until).toBe(now)
+    expect((await idempotency.find('p', 'live'))?.locked_until).toBe(now + 20_000)
+    expect((await idempotency.find('p', 'mine'))?.locked_until).toBe(now + 20_000)
   })
 
   it('a holder that lost its lease cannot renew it', async () => {

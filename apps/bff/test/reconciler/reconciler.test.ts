@@ -40,6 +40,7 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
       firstDelayMs: MINUTE,
       maxDelayMs: 15 * MINUTE,
       instanceName: 'test-instance',
+      owner: 'test-instance#t1',
       leaseMs: 30_000,
     })
   })
@@ -163,6 +164,7 @@ describe.each(TEST_DATABASES)('the reconciler on %s', (db) => {
       firstDelayMs: MINUTE,
       maxDelayMs: 15 * MINUTE,
       instanceName: 'test-instance',
+      owner: 'test-instance#t1',
       leaseMs: 30_000,
     })
     const orderNo = orderNoOf(await createOrder(app, alice))

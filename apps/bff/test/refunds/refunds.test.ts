@@ -208,6 +208,7 @@ describe.each(TEST_DATABASES)('refunds on %s', (db) => {
       firstDelayMs: 60_000,
       maxDelayMs: 900_000,
       instanceName: 'test-instance',
+      owner: 'test-instance#t1',
       leaseMs: 30_000,
       retryRefund: (item) => retryPendingRefund(app.deps, item),
     })

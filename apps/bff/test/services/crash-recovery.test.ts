@@ -60,6 +60,7 @@ async function plantCrashedCreate(app: TestApp, token: string, key: string): Pro
       created_at: now,
       expires_at: now + 72 * 3_600_000,
       locked_until: now + 8_000,
+      lock_owner: 'another-instance#dead',
     })
     await tx.orders.insert(order)
   })

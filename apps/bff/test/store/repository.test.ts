@@ -103,13 +103,16 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
       created_at: 0,
       expires_at: 10,
       locked_until: 5,
+      lock_owner: 'test-instance#t1',
     }
     expect(await repository.idempotency.insert(record)).toBe(true)
     expect(await repository.idempotency.insert(record)).toBe(false)
     expect(await repository.idempotency.insert({ ...record, payer_id: 'q' })).toBe(true)
-    expect(await repository.idempotency.takeOver('p', 'k', 4, 20)).toBe(false)
-    expect(await repository.idempotency.takeOver('p', 'k', 5, 20)).toBe(true)
-    expect(await repository.idempotency.takeOver('p', 'k', 5, 20)).toBe(false)
+    const lock = { until: 20, owner: 'test-instance#t2' }
+    expect(await repository.idempotency.takeOver('p', 'k', 4, lock)).toBe(false)
+    expect(await repository.idempotency.takeOver('p', 'k', 5, lock)).toBe(true)
+    expect(await repository.idempotency.takeOver('p', 'k', 5, lock)).toBe(false)
+    expect((await repository.idempotency.find('p', 'k'))?.lock_owner).toBe('test-instance#t2')
   })
 
   it('leases due pending orders to one owner at a time', async () => {
