@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 
 import { bodyParser } from '@koa/bodyparser'
+import type { Router } from '@koa/router'
 import Koa from 'koa'
 
 import type { AppDeps } from './app-deps'
@@ -22,6 +23,33 @@ import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
 
+/**
+ * Every router of the app: `raw` ones read the request body themselves and are mounted before
+ * the body parser, `parsed` ones after it. The OpenAPI document is checked against this list.
+ */
+export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Router<AppState>[] } {
+  const notify = notifyRoutes({
+    ...deps,
+    notifySecret: deps.env.NOTIFY_SECRET,
+    ack: deps.env.NOTIFY_ACK,
+  })
+  return {
+    raw: [notify],
+    parsed: [
+      healthRoutes(deps),
+      configRoutes(deps.env),
+      sessionRoutes(deps),
+      productRoutes(deps),
+      imageRoutes(),
+      orderRoutes(deps),
+      sandboxRoutes(deps),
+      adminRoutes(deps),
+      metricsRoutes(deps.metrics),
+      openApiRoutes(deps.env.PUBLIC_BASE_URL),
+    ],
+  }
+}
+
 /** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
 export function createApp(deps: AppDeps): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: deps.env.TRUST_PROXY })
@@ -34,14 +62,9 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ctx.set('X-Content-Type-Options', 'nosniff')
     await next()
   })
+  const routers = appRouters(deps)
   // Before the body parser: the notification route reads (and stores) the raw bytes itself.
-  app.use(
-    notifyRoutes({
-      ...deps,
-      notifySecret: deps.env.NOTIFY_SECRET,
-      ack: deps.env.NOTIFY_ACK,
-    }).routes(),
-  )
+  for (const router of routers.raw) app.use(router.routes())
   app.use(
     bodyParser({
       enableTypes: ['json', 'form', 'text'],
@@ -53,19 +76,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   )
   const staticDir = deps.env.STATIC_DIR
   if (staticDir !== undefined && existsSync(staticDir)) app.use(staticFiles(staticDir))
-  const routers = [
-    healthRoutes(deps),
-    configRoutes(deps.env),
-    sessionRoutes(deps),
-    productRoutes(deps),
-    imageRoutes(),
-    orderRoutes(deps),
-    sandboxRoutes(deps),
-    adminRoutes(deps),
-    metricsRoutes(deps.metrics),
-    openApiRoutes(deps.env.PUBLIC_BASE_URL),
-  ]
-  for (const router of routers) app.use(router.routes())
+  for (const router of routers.parsed) app.use(router.routes())
   // Errors the boundary cannot see (a client that went away mid-stream) are only logged.
   app.on('error', (error: unknown) => {
     deps.logger.warn(
