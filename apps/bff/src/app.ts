@@ -28,13 +28,8 @@ import { sessionRoutes } from './routes/session-routes'
  * the body parser, `parsed` ones after it. The OpenAPI document is checked against this list.
  */
 export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Router<AppState>[] } {
-  const notify = notifyRoutes({
-    ...deps,
-    notifySecret: deps.env.NOTIFY_SECRET,
-    ack: deps.env.NOTIFY_ACK,
-  })
   return {
-    raw: [notify],
+    raw: [notifyRoutes(deps)],
     parsed: [
       healthRoutes(deps),
       configRoutes(deps.env),

@@ -79,12 +79,14 @@ export { sandboxPaymentRequestSchema, type SandboxPaymentRequest } from './bff/s
 export {
   adminOrderDetailSchema,
   adminOrderSchema,
+  adminOrdersQuerySchema,
   adminOrdersResponseSchema,
   createRefundRequestSchema,
   refundSchema,
   refundStatusSchema,
   type AdminOrder,
   type AdminOrderDetail,
+  type AdminOrdersQuery,
   type CreateRefundRequest,
   type Refund,
 } from './bff/admin'

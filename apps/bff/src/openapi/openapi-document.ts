@@ -8,6 +8,7 @@ import {
 import {
   adminOrderDetailSchema,
   adminOrderSchema,
+  adminOrdersQuerySchema,
   adminOrdersResponseSchema,
   createOrderRequestSchema,
   createOrderResponseSchema,
@@ -15,7 +16,6 @@ import {
   createSessionRequestSchema,
   errorEnvelopeSchema,
   orderResponseSchema,
-  orderStatusSchema,
   ordersResponseSchema,
   paymentClaimRequestSchema,
   productsResponseSchema,
@@ -44,7 +44,6 @@ interface Operation {
 const refundResponseSchema = z.object({ refund: refundSchema, order: adminOrderSchema })
 const healthSchema = z.object({ status: z.literal('ok') })
 const readySchema = z.object({ status: z.string(), database: z.string() })
-const digits = z.string().regex(/^\d{1,9}$/)
 
 const invalid = 'Invalid body (VALIDATION_FAILED, INVALID_JSON)'
 const shopper = { '401': 'No valid session token (UNAUTHENTICATED)' }
@@ -185,11 +184,7 @@ const OPERATIONS: Record<string, Operation> = {
     id: 'listAdminOrders',
     summary: 'Every order, newest first',
     access: 'admin',
-    query: z.object({
-      status: orderStatusSchema.optional(),
-      limit: digits.optional().meta({ description: '1 to 200, default 50' }),
-      offset: digits.optional(),
-    }),
+    query: adminOrdersQuerySchema,
     responses: {
       '200': { description: 'Orders', schema: adminOrdersResponseSchema },
       '400': 'A query parameter out of range (VALIDATION_FAILED)',

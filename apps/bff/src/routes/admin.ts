@@ -1,6 +1,6 @@
 import { Router } from '@koa/router'
 
-import { ORDER_STATUSES, createRefundRequestSchema, type OrderStatus } from '@quickpay/contracts'
+import { adminOrdersQuerySchema, createRefundRequestSchema } from '@quickpay/contracts'
 
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
@@ -12,26 +12,6 @@ import { ORDER_NO } from '../services/find-own-order'
 import { refundOrder } from '../services/refund-order'
 import { requestHash } from '../services/request-hash'
 
-const MAX_LIMIT = 200
-
-function intParam(value: unknown, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback
-  const text = typeof value === 'string' ? value : ''
-  const number = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN
-  if (!Number.isInteger(number) || number > max) {
-    throw errors.invalidField(name, `must be an integer from 0 to ${max}`)
-  }
-  return number
-}
-
-function statusParam(value: unknown): OrderStatus | undefined {
-  if (value === undefined) return undefined
-  const found = ORDER_STATUSES.find((status) => status === value)
-  if (found === undefined)
-    throw errors.invalidField('status', `must be one of ${ORDER_STATUSES.join(', ')}`)
-  return found
-}
-
 /**
  * The merchant routes behind `Authorization: Bearer <ADMIN_TOKEN>`: the order
  * list, one order with its refunds and timeline, and refunds.
@@ -41,12 +21,9 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   const admin = requireAdmin(deps.env.ADMIN_TOKEN)
 
   router.get('/api/admin/orders', admin, async (ctx) => {
-    const status = statusParam(ctx.query.status)
-    ctx.body = await listAdminOrders(deps.repository, {
-      limit: Math.max(1, intParam(ctx.query.limit, 'limit', 50, MAX_LIMIT)),
-      offset: intParam(ctx.query.offset, 'offset', 0, 1_000_000),
-      ...(status === undefined ? {} : { status }),
-    })
+    const query = adminOrdersQuerySchema.safeParse(ctx.query)
+    if (!query.success) throw errors.validation(query.error)
+    ctx.body = await listAdminOrders(deps.repository, query.data)
   })
 
   router.get('/api/admin/orders/:order_no', admin, async (ctx) => {

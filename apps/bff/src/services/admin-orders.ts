@@ -1,4 +1,4 @@
-import type { AdminOrder, AdminOrderDetail, OrderStatus } from '@quickpay/contracts'
+import type { AdminOrder, AdminOrderDetail, AdminOrdersQuery } from '@quickpay/contracts'
 
 import { errors } from '../errors/errors'
 import type { Repository } from '../store/repository'
@@ -7,9 +7,10 @@ import { adminOrderView, refundView, timelineView } from './admin-order-view'
 /** Every order, newest first, optionally only those in `status` (the merchant's list). */
 export async function listAdminOrders(
   repository: Repository,
-  page: { limit: number; offset: number; status?: OrderStatus },
+  query: AdminOrdersQuery,
 ): Promise<{ orders: AdminOrder[] }> {
-  const orders = await repository.orders.list(page)
+  const { status, ...page } = query
+  const orders = await repository.orders.list(status === undefined ? page : { ...page, status })
   return { orders: orders.map(adminOrderView) }
 }
 

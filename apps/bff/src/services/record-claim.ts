@@ -1,25 +1,17 @@
 import { paymentClaimRequestSchema, type OrderResponse } from '@quickpay/contracts'
 
-import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
 import type { SessionRecord } from '../store/records'
-import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
-import type { OrderConfirmer } from './order-confirmer'
 import { orderView } from './order-view'
-import { requestCheckIfDue } from './request-check-if-due'
+import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
 /**
  * Records what the wallet told the store on the timeline, never trusted: the status does not
  * change. A pending order past the on-demand age is handed to the confirmer, as a poll would.
  */
 export async function recordClaim(
-  deps: {
-    repository: Repository
-    clock: Clock
-    confirmer: Pick<OrderConfirmer, 'requestCheck'>
-    pollQueryAfterMs: number
-  },
+  deps: CheckDeps,
   session: SessionRecord,
   orderNo: string,
   body: unknown,
