@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 import { bodyParser } from '@koa/bodyparser'
+import type { Router } from '@koa/router'
 import Koa from 'koa'
 
 import type { AppDeps } from './app-deps'
@@ -27,6 +28,29 @@ import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
 
+/**
+ * Every router of the app: `raw` ones read the request body themselves and are mounted before
+ * the body parser, `parsed` ones after it. The OpenAPI document is checked against this list.
+ */
+export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Router<AppState>[] } {
+  return {
+    raw: [notifyRoutes(deps)],
+    parsed: [
+      healthRoutes(deps),
+      configRoutes(deps.env),
+      sessionRoutes(deps),
+      productRoutes(deps),
+      imageRoutes(),
+      orderRoutes(deps),
+      sandboxRoutes(deps),
+      adminRoutes(deps),
+      consoleRoutes(deps),
+      metricsRoutes(deps.metrics),
+      openApiRoutes(deps.env.PUBLIC_BASE_URL),
+    ],
+  }
+}
+
 /** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
 export function createApp(deps: AppDeps): Koa<AppState> {
   const hops = deps.env.TRUST_PROXY_HOPS
@@ -43,15 +67,9 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       mode: deps.env.CONTENT_SECURITY_POLICY,
     }),
   )
+  const routers = appRouters(deps)
   // Before the body parser: the notification route reads (and stores) the raw bytes itself.
-  app.use(
-    notifyRoutes({
-      ...deps,
-      notifySecret: deps.env.NOTIFY_SECRET,
-      ack: deps.env.NOTIFY_ACK,
-      queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS,
-    }).routes(),
-  )
+  for (const router of routers.raw) app.use(router.routes())
   app.use(jsonBodies())
   app.use(
     bodyParser({
@@ -69,20 +87,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   if (existsSync(consoleDir)) app.use(consoleFiles(consoleDir))
   const staticDir = deps.env.STATIC_DIR
   if (staticDir !== undefined && existsSync(staticDir)) app.use(staticFiles(staticDir))
-  const routers = [
-    healthRoutes(deps),
-    configRoutes(deps.env),
-    sessionRoutes(deps),
-    productRoutes(deps),
-    imageRoutes(),
-    orderRoutes(deps),
-    sandboxRoutes(deps),
-    adminRoutes(deps),
-    consoleRoutes(deps),
-    metricsRoutes(deps.metrics),
-    openApiRoutes(deps.env.PUBLIC_BASE_URL),
-  ]
-  for (const router of routers) app.use(router.routes())
+  for (const router of routers.parsed) app.use(router.routes())
   // Errors the boundary cannot see (a client that went away mid-stream) are only logged.
   app.on('error', (error: unknown) => {
     deps.logger.warn(

@@ -1,31 +1,9 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { extname, join, resolve, sep } from 'node:path'
+import { extname, resolve } from 'node:path'
 
+import { send } from '@koa/send'
 import type { Middleware } from 'koa'
 
 import type { AppState } from '../app-state'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-}
 
 /** Paths that belong to the API, never to the store. */
 const API_PREFIXES = ['/api/', '/notify/', '/images/', '/__']
@@ -34,69 +12,46 @@ const API_PATHS = new Set(['/api', '/healthz', '/readyz', '/metrics', '/openapi.
 /** A content hash in the file name (`app.3f9a1c2b.js`) means the file never changes. */
 const HASHED = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i
 
-async function fileAt(path: string): Promise<{ path: string; size: number } | undefined> {
-  try {
-    const info = await stat(path)
-    return info.isFile() ? { path, size: info.size } : undefined
-  } catch {
-    return undefined
-  }
+/** How long a file may be cached: HTML never without asking, hashed assets a year, others 5 min. */
+function cacheControl(file: string): string {
+  const served = file.replace(/\.(br|gz)$/, '')
+  if (extname(served) === '.html') return 'no-cache'
+  return HASHED.test(served) ? 'public, max-age=31536000, immutable' : 'public, max-age=300'
+}
+
+/** True for @koa/send's refusals: undecodable (400), outside the root (403), missing (404). */
+function isRefusal(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status
+  return status === 400 || status === 403 || status === 404
 }
 
 /**
- * Serves the built H5 store from `root` for GET/HEAD outside the API, with an SPA fallback to
- * index.html for page routes. Paths are decoded and must stay inside `root` (no traversal).
+ * Serves the built H5 store from `root` for GET/HEAD outside the API with @koa/send (decoding,
+ * confinement to `root`, precompressed files), and adds what it does not do: the SPA fallback to
+ * index.html for page routes (paths without an extension) and the cache rules of cacheControl.
  */
 export function staticFiles(root: string): Middleware<AppState> {
-  const base = resolve(root)
-  return async (ctx, next) => {
-    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') {
-      await next()
-      return
-    }
-    if (API_PATHS.has(ctx.path) || API_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))) {
-      {
-        await next()
-        return
-      }
-    }
-    let relative: string
+  const options = {
+    root: resolve(root),
+    index: 'index.html',
+    setHeaders: (res: { setHeader(name: string, value: string): unknown }, file: string) =>
+      res.setHeader('Cache-Control', cacheControl(file)),
+  }
+  const sendFile = async (ctx: Parameters<typeof send>[0], path: string) => {
     try {
-      relative = decodeURIComponent(ctx.path)
-    } catch {
-      {
-        await next()
-        return
-      }
+      return (await send(ctx, path, options)) !== undefined
+    } catch (error) {
+      if (isRefusal(error)) return false
+      throw error
     }
-    if (relative.includes('\0')) {
-      await next()
-      return
-    }
-    const candidate = resolve(join(base, relative))
-    if (candidate !== base && !candidate.startsWith(base + sep)) {
-      await next()
-      return
-    }
-    let file = await fileAt(candidate === base ? join(base, 'index.html') : candidate)
-    if (file === undefined && extname(relative) === '')
-      file = await fileAt(join(base, 'index.html'))
-    if (file === undefined) {
-      await next()
-      return
-    }
-    const ext = extname(file.path).toLowerCase()
-    ctx.type = CONTENT_TYPES[ext] ?? 'application/octet-stream'
-    ctx.set(
-      'Cache-Control',
-      ext === '.html'
-        ? 'no-cache'
-        : HASHED.test(file.path)
-          ? 'public, max-age=31536000, immutable'
-          : 'public, max-age=300',
-    )
-    ctx.length = file.size
-    if (ctx.method === 'HEAD') ctx.status = 200
-    else ctx.body = createReadStream(file.path)
+  }
+  return async (ctx, next) => {
+    const store =
+      (ctx.method === 'GET' || ctx.method === 'HEAD') &&
+      !API_PATHS.has(ctx.path) &&
+      !API_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))
+    if (store && (await sendFile(ctx, ctx.path))) return
+    if (store && extname(ctx.path) === '' && (await sendFile(ctx, '/index.html'))) return
+    await next()
   }
 }

@@ -1,8 +1,14 @@
 import { z } from 'zod'
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from 'zod-openapi'
 
 import {
   adminOrderDetailSchema,
   adminOrderSchema,
+  adminOrdersQuerySchema,
   adminOrdersResponseSchema,
   createOrderRequestSchema,
   createOrderResponseSchema,
@@ -20,308 +26,297 @@ import {
   walletPayResponseSchema,
 } from '@quickpay/contracts'
 
-type Schema = z.ZodType
-type Security = 'session' | 'admin'
+/** One answer: an error (the envelope) when only described, else JSON or plain text. */
+type Answer = string | { description: string; schema?: z.ZodType; text?: string }
 
+/** One operation of the BFF, as the routers in src/routes serve it. */
 interface Operation {
-  method: 'get' | 'post'
-  path: string
+  id: string
   summary: string
-  security?: Security
+  /** Who may call it: anyone, a shopper (session token) or the merchant (ADMIN_TOKEN). */
+  access: 'public' | 'session' | 'admin'
   idempotencyKey?: 'required' | 'optional'
-  request?: Schema
-  responses: Record<string, { description: string; schema?: Schema; text?: string }>
+  body?: z.ZodType
+  query?: z.ZodObject
+  responses: Record<string, Answer>
 }
 
 const refundResponseSchema = z.object({ refund: refundSchema, order: adminOrderSchema })
-const statusSchema = z.object({ status: z.string() })
+const healthSchema = z.object({ status: z.literal('ok') })
+const readySchema = z.object({ status: z.string(), database: z.string() })
 
-const shopperErrors = { '401': { description: 'No valid session token (UNAUTHENTICATED)' } }
-const orderNotFound = {
-  '404': { description: 'Unknown order, or another shopper’s (ORDER_NOT_FOUND)' },
-}
+const invalid = 'Invalid body (VALIDATION_FAILED, INVALID_JSON)'
+const shopper = { '401': 'No valid session token (UNAUTHENTICATED)' }
+const merchant = { '401': 'No valid admin token (UNAUTHENTICATED)' }
+const unknownOrder = { '404': 'Unknown order, or another shopper’s (ORDER_NOT_FOUND)' }
+const notPending = { '409': 'The order is no longer pending (ORDER_NOT_PENDING); final' }
 
-/** Every route of the BFF with its request and response schemas (the zod schemas of @quickpay/contracts). */
-const OPERATIONS: Operation[] = [
-  {
-    method: 'get',
-    path: '/api/config',
+/** Every route of the BFF by method and path; test/openapi checks it against the routers. */
+const OPERATIONS: Record<string, Operation> = {
+  'GET /api/config': {
+    id: 'getStoreConfig',
     summary: 'Store configuration: sandbox flag, app ids, authorize URLs',
+    access: 'public',
     responses: { '200': { description: 'The configuration', schema: storeConfigSchema } },
   },
-  {
-    method: 'post',
-    path: '/api/sessions',
+  'POST /api/sessions': {
+    id: 'createSession',
     summary: 'Exchange a platform login code for a session token',
-    request: createSessionRequestSchema,
+    access: 'public',
+    body: createSessionRequestSchema,
     responses: {
       '201': { description: 'A session', schema: sessionSchema },
-      '401': { description: 'Used, expired or unknown code (INVALID_LOGIN_CODE)' },
-      '403': { description: 'Identity refused (SNAPSHOT_USER, ALIPAY_USER_ID_REQUIRED)' },
-      '429': { description: 'Rate limited (Retry-After)' },
-      '503': { description: 'Login provider unavailable' },
+      '400': invalid,
+      '401': 'Used, expired or unknown code (INVALID_LOGIN_CODE)',
+      '403': 'Identity refused (SNAPSHOT_USER, ALIPAY_USER_ID_REQUIRED)',
+      '429': 'Rate limited (RATE_LIMITED, LOGIN_RATE_LIMITED; Retry-After)',
+      '503': 'Login provider unavailable (LOGIN_PROVIDER_UNAVAILABLE)',
     },
   },
-  {
-    method: 'get',
-    path: '/api/products',
+  'GET /api/products': {
+    id: 'listProducts',
     summary: 'The catalogue; prices in fen',
+    access: 'public',
     responses: { '200': { description: 'Products', schema: productsResponseSchema } },
   },
-  {
-    method: 'get',
-    path: '/images/{file}',
+  'GET /images/{file}': {
+    id: 'getProductImage',
     summary: 'A product illustration (SVG)',
-    responses: { '200': { description: 'image/svg+xml' } },
+    access: 'public',
+    responses: { '200': { description: 'image/svg+xml' }, '404': 'No such image (NOT_FOUND)' },
   },
-  {
-    method: 'post',
-    path: '/api/orders',
+  'POST /api/orders': {
+    id: 'createOrder',
     summary: 'Create an order and its payment parameters (idempotent per key and shopper)',
-    security: 'session',
+    access: 'session',
     idempotencyKey: 'required',
-    request: createOrderRequestSchema,
+    body: createOrderRequestSchema,
     responses: {
       '201': { description: 'Order and payment parameters', schema: createOrderResponseSchema },
-      '400': { description: 'Invalid body or missing Idempotency-Key' },
-      ...shopperErrors,
-      '409': { description: 'The same key is still in flight (IDEMPOTENCY_KEY_IN_FLIGHT)' },
-      '422': { description: 'The same key with another body (IDEMPOTENCY_KEY_REUSED)' },
-      '429': { description: 'Rate limited, or too many unpaid orders' },
-      '502': { description: 'The payment provider refused or is unavailable' },
-      '504': { description: 'The payment provider did not answer in time' },
+      '400': `${invalid}, or no sane Idempotency-Key (IDEMPOTENCY_KEY_REQUIRED)`,
+      ...shopper,
+      '409': 'The same key is still in flight (IDEMPOTENCY_KEY_IN_FLIGHT; Retry-After)',
+      '422': 'The same key with another body (IDEMPOTENCY_KEY_REUSED)',
+      '429': 'Rate limited, or too many unpaid orders (RATE_LIMITED, TOO_MANY_OPEN_ORDERS)',
+      '502': 'The provider refused (UPSTREAM_REJECTED, final) or is unavailable',
+      '504': 'The provider did not answer in time (UPSTREAM_TIMEOUT); retry with the key',
     },
   },
-  {
-    method: 'get',
-    path: '/api/orders',
+  'GET /api/orders': {
+    id: 'listOrders',
     summary: 'The caller’s orders, newest first',
-    security: 'session',
-    responses: { '200': { description: 'Orders', schema: ordersResponseSchema }, ...shopperErrors },
+    access: 'session',
+    responses: { '200': { description: 'Orders', schema: ordersResponseSchema }, ...shopper },
   },
-  {
-    method: 'get',
-    path: '/api/orders/{order_no}',
+  'GET /api/orders/{order_no}': {
+    id: 'getOrder',
     summary: 'One of the caller’s orders (a poll of a pending order triggers a coalesced Query)',
-    security: 'session',
+    access: 'session',
     responses: {
       '200': { description: 'The order', schema: orderResponseSchema },
-      ...shopperErrors,
-      ...orderNotFound,
+      ...shopper,
+      ...unknownOrder,
     },
   },
-  {
-    method: 'post',
-    path: '/api/orders/{order_no}/payment',
-    summary: 'The payment parameters again for a pending order',
-    security: 'session',
+  'POST /api/orders/{order_no}/payment': {
+    id: 'reissuePayment',
+    summary: 'The payment parameters again for a pending order (safe to repeat; no key)',
+    access: 'session',
     responses: {
       '200': { description: 'Order and payment parameters', schema: createOrderResponseSchema },
-      ...shopperErrors,
-      ...orderNotFound,
-      '409': { description: 'The order is no longer pending (ORDER_NOT_PENDING)' },
+      ...shopper,
+      ...unknownOrder,
+      ...notPending,
+      '502': 'The provider refused or is unavailable',
     },
   },
-  {
-    method: 'post',
-    path: '/api/orders/{order_no}/cancel',
-    summary: 'Close a pending order',
-    security: 'session',
+  'POST /api/orders/{order_no}/cancel': {
+    id: 'cancelOrder',
+    summary: 'Close a pending order (closing a closed order again changes nothing)',
+    access: 'session',
     responses: {
       '200': { description: 'The closed order', schema: orderResponseSchema },
-      ...shopperErrors,
-      ...orderNotFound,
-      '409': { description: 'The order is no longer pending (ORDER_NOT_PENDING)' },
+      ...shopper,
+      ...unknownOrder,
+      ...notPending,
     },
   },
-  {
-    method: 'post',
-    path: '/api/orders/{order_no}/claims',
+  'POST /api/orders/{order_no}/claims': {
+    id: 'recordPaymentClaim',
     summary: 'Record what the wallet told the store (never changes the status)',
-    security: 'session',
-    request: paymentClaimRequestSchema,
+    access: 'session',
+    body: paymentClaimRequestSchema,
     responses: {
       '202': { description: 'Recorded', schema: orderResponseSchema },
-      ...shopperErrors,
-      ...orderNotFound,
+      '400': invalid,
+      ...shopper,
+      ...unknownOrder,
     },
   },
-  {
-    method: 'post',
-    path: '/api/sandbox/payments',
+  'POST /api/sandbox/payments': {
+    id: 'paySandboxOrder',
     summary: 'Sandbox only: pay an order through the simulator’s wallet',
-    security: 'session',
-    request: sandboxPaymentRequestSchema,
+    access: 'session',
+    body: sandboxPaymentRequestSchema,
     responses: {
       '200': { description: 'The wallet’s answer', schema: walletPayResponseSchema },
-      ...shopperErrors,
-      '404': { description: 'Not in sandbox mode, or unknown order' },
+      '400': invalid,
+      ...shopper,
+      '404': 'Not in sandbox mode, or unknown order (NOT_FOUND, ORDER_NOT_FOUND)',
+      '409': 'No payment parameters, or the wallet refused (SANDBOX_WALLET_REFUSED)',
     },
   },
-  {
-    method: 'post',
-    path: '/notify/lianke/{secret}',
-    summary:
-      'The aggregator’s notification (JSON or form; order_no is read, then confirmed by QuickPay/Query)',
+  'POST /notify/lianke/{secret}': {
+    id: 'receiveNotification',
+    summary: 'The aggregator’s notification (JSON or form; confirmed by QuickPay/Query)',
+    access: 'public',
     responses: {
       '200': { description: 'The outcome is durable', text: 'SUCCESS' },
-      '400': { description: 'No order_no in the body (NOTIFICATION_UNREADABLE)' },
-      '404': { description: 'Wrong secret: answered exactly like an unknown route' },
-      '409': { description: 'Not confirmed by Query yet; the aggregator retries' },
-      '413': { description: 'Body over 64 KiB' },
-      '502': { description: 'Query failed; the aggregator retries' },
-      '503': { description: 'Database unavailable; the aggregator retries' },
+      '400': 'No order_no in the body (NOTIFICATION_UNREADABLE)',
+      '404': 'Wrong secret: answered exactly like an unknown route',
+      '409': 'Not confirmed by Query yet; the aggregator retries',
+      '413': 'Body over 64 KiB (PAYLOAD_TOO_LARGE)',
+      '502': 'Query failed; the aggregator retries',
+      '503': 'Database unavailable; the aggregator retries',
     },
   },
-  {
-    method: 'get',
-    path: '/api/admin/orders',
-    summary: 'Every order, newest first (?status=, ?limit= up to 200, ?offset=)',
-    security: 'admin',
+  'GET /api/admin/orders': {
+    id: 'listAdminOrders',
+    summary: 'Every order, newest first',
+    access: 'admin',
+    query: adminOrdersQuerySchema,
     responses: {
       '200': { description: 'Orders', schema: adminOrdersResponseSchema },
-      '401': { description: 'No valid admin token' },
+      '400': 'A query parameter out of range (VALIDATION_FAILED)',
+      ...merchant,
     },
   },
-  {
-    method: 'get',
-    path: '/api/admin/orders/{order_no}',
-    summary: 'One order with its refunds and timeline (claims, notifications, queries, refunds)',
-    security: 'admin',
+  'GET /api/admin/orders/{order_no}': {
+    id: 'getAdminOrder',
+    summary: 'One order with its refunds and timeline (the OrderEvent union)',
+    access: 'admin',
     responses: {
       '200': { description: 'The order', schema: adminOrderDetailSchema },
-      '401': { description: 'No valid admin token' },
-      '404': { description: 'Unknown order (ORDER_NOT_FOUND)' },
+      ...merchant,
+      '404': 'Unknown order (ORDER_NOT_FOUND)',
     },
   },
-  {
-    method: 'post',
-    path: '/api/admin/orders/{order_no}/refunds',
-    summary: 'Refund part or all of a paid order (Idempotency-Key optional: same key, same refund)',
-    security: 'admin',
+  'POST /api/admin/orders/{order_no}/refunds': {
+    id: 'refundOrder',
+    summary: 'Refund part or all of a paid order (same key, same refund)',
+    access: 'admin',
     idempotencyKey: 'optional',
-    request: createRefundRequestSchema,
+    body: createRefundRequestSchema,
     responses: {
       '201': { description: 'Refunded', schema: refundResponseSchema },
-      '202': { description: 'Refund still pending at the provider', schema: refundResponseSchema },
-      '401': { description: 'No valid admin token' },
-      '404': { description: 'Unknown order (ORDER_NOT_FOUND)' },
-      '409': { description: 'The order is not paid (ORDER_NOT_REFUNDABLE)' },
-      '422': {
-        description:
-          'Refunds would exceed the amount (REFUND_EXCEEDS_PAID), or the key was used with another amount',
-      },
-      '502': { description: 'The provider refused (REFUND_REJECTED) or is unavailable' },
+      '202': { description: 'Still pending at the provider', schema: refundResponseSchema },
+      '400': `${invalid}, or an insane Idempotency-Key`,
+      ...merchant,
+      '404': 'Unknown order (ORDER_NOT_FOUND)',
+      '409': 'The order is not paid (ORDER_NOT_REFUNDABLE), or the key is in flight',
+      '422': 'More than was paid (REFUND_EXCEEDS_PAID), or the key with another body',
+      '502': 'The provider refused (REFUND_REJECTED) or is unavailable',
     },
   },
-  {
-    method: 'get',
-    path: '/healthz',
+  'GET /healthz': {
+    id: 'getLiveness',
     summary: 'Liveness',
-    responses: { '200': { description: 'Alive', schema: statusSchema } },
+    access: 'public',
+    responses: { '200': { description: 'Alive', schema: healthSchema } },
   },
-  {
-    method: 'get',
-    path: '/readyz',
-    summary: 'Readiness: database reachable and configuration valid',
+  'GET /readyz': {
+    id: 'getReadiness',
+    summary: 'Readiness: the database answers',
+    access: 'public',
     responses: {
-      '200': { description: 'Ready', schema: statusSchema },
-      '503': { description: 'Not ready' },
+      '200': { description: 'Ready', schema: readySchema },
+      '503': { description: 'Not ready (Retry-After)', schema: readySchema },
     },
   },
-  {
-    method: 'get',
-    path: '/metrics',
+  'GET /metrics': {
+    id: 'getMetrics',
     summary: 'Prometheus metrics',
-    responses: { '200': { description: 'Prometheus text format', text: 'text/plain' } },
+    access: 'public',
+    responses: { '200': { description: 'Prometheus text format', text: '# HELP …' } },
   },
-  {
-    method: 'get',
-    path: '/openapi.json',
+  'GET /openapi.json': {
+    id: 'getOpenApiDocument',
     summary: 'This document',
+    access: 'public',
     responses: { '200': { description: 'OpenAPI 3.1' } },
   },
-]
-
-const errorContent = {
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
 }
 
-function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
-  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >
-  delete converted.$schema
-  return converted
-}
+const idempotencyKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/)
+  .meta({ description: 'One per attempt of an operation; a retry sends the same key' })
 
-function pathParameters(path: string): Record<string, unknown>[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }))
-}
-
-function operationObject(operation: Operation): Record<string, unknown> {
-  const parameters = pathParameters(operation.path)
-  if (operation.idempotencyKey !== undefined) {
-    parameters.push({
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: operation.idempotencyKey === 'required',
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
-    })
-  }
-  const responses: Record<string, unknown> = {}
-  for (const [status, response] of Object.entries(operation.responses)) {
-    if (response.schema !== undefined) {
-      responses[status] = {
-        description: response.description,
-        content: { 'application/json': { schema: jsonSchema(response.schema, 'output') } },
+function operationObject(path: string, operation: Operation): ZodOpenApiOperationObject {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')
+  const header =
+    operation.idempotencyKey === undefined
+      ? undefined
+      : z.object({
+          'Idempotency-Key':
+            operation.idempotencyKey === 'required' ? idempotencyKey : idempotencyKey.optional(),
+        })
+  const envelope = { 'application/json': { schema: errorEnvelopeSchema } }
+  const responses = Object.fromEntries(
+    Object.entries(operation.responses).map(([status, answer]) => {
+      if (typeof answer === 'string') {
+        return [status, { description: answer, content: envelope }]
       }
-    } else if (response.text !== undefined) {
-      responses[status] = {
-        description: response.description,
-        content: { 'text/plain': { schema: { type: 'string', example: response.text } } },
-      }
-    } else if (Number(status) >= 400) {
-      responses[status] = { description: response.description, ...errorContent }
-    } else {
-      responses[status] = { description: response.description }
-    }
-  }
+      const { description, schema, text } = answer
+      if (schema !== undefined)
+        return [status, { description, content: { 'application/json': { schema } } }]
+      if (text !== undefined)
+        return [
+          status,
+          {
+            description,
+            content: { 'text/plain': { schema: z.string().meta({ example: text }) } },
+          },
+        ]
+      return [status, { description }]
+    }),
+  )
   return {
+    operationId: operation.id,
     summary: operation.summary,
-    ...(parameters.length === 0 ? {} : { parameters }),
-    ...(operation.security === undefined ? {} : { security: [{ [operation.security]: [] }] }),
-    ...(operation.request === undefined
+    security: operation.access === 'public' ? [] : [{ [operation.access]: [] }],
+    requestParams: {
+      ...(names.length === 0
+        ? {}
+        : { path: z.object(Object.fromEntries(names.map((name) => [name, z.string()]))) }),
+      ...(header === undefined ? {} : { header }),
+      ...(operation.query === undefined ? {} : { query: operation.query }),
+    },
+    ...(operation.body === undefined
       ? {}
       : {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(operation.request, 'input') } },
+            content: { 'application/json': { schema: operation.body } },
           },
         }),
-    responses: {
-      ...responses,
-      default: { description: 'Any error', ...errorContent },
-    },
+    responses: { ...responses, default: { description: 'Any other error', content: envelope } },
   }
 }
 
+/** The method and path of every documented operation, as `GET /api/orders/{order_no}`. */
+export const DOCUMENTED_ROUTES = Object.keys(OPERATIONS)
+
 /** Builds the OpenAPI 3.1 document of every BFF route from the contracts' zod schemas. */
-export function openApiDocument(serverUrl: string): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {}
-  for (const operation of OPERATIONS) {
-    paths[operation.path] = {
-      ...paths[operation.path],
-      [operation.method]: operationObject(operation),
-    }
+export function openApiDocument(serverUrl: string): ReturnType<typeof createDocument> {
+  const paths: ZodOpenApiPathsObject = {}
+  for (const [route, operation] of Object.entries(OPERATIONS)) {
+    const [method = '', path = ''] = route.split(' ')
+    paths[path] = { ...paths[path], [method.toLowerCase()]: operationObject(path, operation) }
   }
-  return {
+  return createDocument({
     openapi: '3.1.0',
     info: {
       title: 'QuickPay store BFF',
@@ -332,7 +327,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      schemas: { ErrorEnvelope: jsonSchema(errorEnvelopeSchema, 'output') },
+      schemas: { ErrorEnvelope: errorEnvelopeSchema },
       securitySchemes: {
         session: {
           type: 'http',
@@ -342,5 +337,5 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         admin: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
       },
     },
-  }
+  })
 }

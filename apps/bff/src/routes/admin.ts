@@ -1,6 +1,6 @@
 import type { Router } from '@koa/router'
 
-import { ORDER_STATUSES, createRefundRequestSchema, type OrderStatus } from '@quickpay/contracts'
+import { adminOrdersQuerySchema, createRefundRequestSchema } from '@quickpay/contracts'
 
 import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
@@ -17,26 +17,6 @@ import { integerParam, orderFilterParams } from './admin-query'
 /** When to ask again about a pending refund (the reconciler also finishes it by itself). */
 const REFUND_RETRY_AFTER_SECONDS = 5
 
-const MAX_LIMIT = 200
-
-function intParam(value: unknown, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback
-  const text = typeof value === 'string' ? value : ''
-  const number = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN
-  if (!Number.isInteger(number) || number > max) {
-    throw errors.invalidField(name, `must be an integer from 0 to ${max}`)
-  }
-  return number
-}
-
-function statusParam(value: unknown): OrderStatus | undefined {
-  if (value === undefined) return undefined
-  const found = ORDER_STATUSES.find((status) => status === value)
-  if (found === undefined)
-    throw errors.invalidField('status', `must be one of ${ORDER_STATUSES.join(', ')}`)
-  return found
-}
-
 /**
  * The merchant routes behind `Authorization: Bearer <ADMIN_TOKEN>` or the console's cookie
  * session (src/middleware/admin-access.ts): the order list, one order with its refunds and
@@ -47,10 +27,11 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   const admin = adminAccess(deps)
 
   router.get('/api/admin/orders', admin, async (ctx) => {
-    const status = statusParam(ctx.query.status)
+    const query = adminOrdersQuerySchema.safeParse(ctx.query)
+    if (!query.success) throw errors.validation(query.error)
+    const { status, ...page } = query.data
     ctx.body = await listAdminOrders(deps.repository, {
-      limit: Math.max(1, intParam(ctx.query.limit, 'limit', 50, MAX_LIMIT)),
-      offset: intParam(ctx.query.offset, 'offset', 0, 1_000_000),
+      ...page,
       ...(status === undefined ? {} : { status }),
       ...orderFilterParams(ctx.query),
     })

@@ -3,30 +3,14 @@ import type { IncomingMessage } from 'node:http'
 
 import type { Router } from '@koa/router'
 
-import { strictRouter } from './strict-router'
+import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
-import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
-import type { Metrics } from '../metrics/create-metrics'
-import type { OrderConfirmer } from '../services/order-confirmer'
 import { receiveNotification } from '../services/receive-notification'
-import type { Repository } from '../store/repository'
+import { strictRouter } from './strict-router'
 
 /** The largest notification body read; a PayResultInfo is well under 4 KiB. */
 export const NOTIFY_BODY_LIMIT_BYTES = 64 * 1024
-
-/** What the notify route needs. */
-export interface NotifyRouteDeps {
-  notifySecret: string
-  /** The exact acknowledgement body (NOTIFY_ACK): `SUCCESS` by default, or `OK`. */
-  ack: 'SUCCESS' | 'OK'
-  repository: Repository
-  confirmer: OrderConfirmer
-  clock: Clock
-  metrics: Metrics
-  /** NOTIFY_QUERY_DEADLINE_MS: how long a notification waits for its Query. */
-  queryDeadlineMs: number
-}
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest()
 
@@ -51,8 +35,8 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
  * text/plain) once the outcome is durable; anything else (an error envelope) makes the aggregator
  * retry (docs/reliability.md).
  */
-export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
-  const expected = digest(deps.notifySecret)
+export function notifyRoutes(deps: AppDeps): Router<AppState> {
+  const expected = digest(deps.env.NOTIFY_SECRET)
   const router = strictRouter()
   router.post('/notify/lianke/:secret', async (ctx, next) => {
     // Hashing first gives timingSafeEqual equal lengths whatever the caller sent.
@@ -63,10 +47,13 @@ export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
     const raw = await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES)
     let outcome
     try {
-      outcome = await receiveNotification(deps, {
-        rawBody: raw.toString('utf8'),
-        contentType: ctx.get('content-type') || null,
-      })
+      outcome = await receiveNotification(
+        { ...deps, queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS },
+        {
+          rawBody: raw.toString('utf8'),
+          contentType: ctx.get('content-type') || null,
+        },
+      )
     } catch (error) {
       // The database could not record it: counted apart, answered 5xx by the boundary.
       deps.metrics.countNotification('not_durable')
@@ -78,7 +65,7 @@ export function notifyRoutes(deps: NotifyRouteDeps): Router<AppState> {
     if (outcome === 'not_confirmed') throw errors.notificationNotConfirmed()
     ctx.status = 200
     ctx.type = 'text/plain'
-    ctx.body = Buffer.from(deps.ack)
+    ctx.body = Buffer.from(deps.env.NOTIFY_ACK)
   })
   return router
 }

@@ -1,24 +1,16 @@
 import type { OrderResponse } from '@quickpay/contracts'
 
-import type { Clock } from '../clock'
 import type { SessionRecord } from '../store/records'
-import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
-import type { OrderConfirmer } from './order-confirmer'
 import { orderView } from './order-view'
-import { requestCheckIfDue } from './request-check-if-due'
+import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
 /**
  * The caller's order as stored. A pending order older than a few
  * seconds is handed to the confirmer (which coalesces per order); the answer never waits for it.
  */
 export async function getOrder(
-  deps: {
-    repository: Repository
-    clock: Clock
-    confirmer: Pick<OrderConfirmer, 'requestCheck'>
-    pollQueryAfterMs: number
-  },
+  deps: CheckDeps,
   session: SessionRecord,
   orderNo: string,
 ): Promise<OrderResponse> {

@@ -1,13 +1,10 @@
 import { paymentClaimRequestSchema, type OrderResponse } from '@quickpay/contracts'
 
-import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
 import type { SessionRecord } from '../store/records'
-import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
-import type { OrderConfirmer } from './order-confirmer'
 import { orderView } from './order-view'
-import { requestCheckIfDue } from './request-check-if-due'
+import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
 /** The most claims one order's timeline keeps; later ones are answered but not stored. */
 export const MAX_CLAIMS_PER_ORDER = 20
@@ -20,12 +17,7 @@ export const MAX_CLAIMS_PER_ORDER = 20
  * would.
  */
 export async function recordClaim(
-  deps: {
-    repository: Repository
-    clock: Clock
-    confirmer: Pick<OrderConfirmer, 'requestCheck'>
-    pollQueryAfterMs: number
-  },
+  deps: CheckDeps,
   session: SessionRecord,
   orderNo: string,
   body: unknown,

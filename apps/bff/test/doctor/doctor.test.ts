@@ -17,7 +17,7 @@ import {
 } from '../../src/doctor'
 import { checkPublicUrl } from '../../src/doctor/check-public-url'
 import { resolveDoctorDeps } from '../../src/doctor/doctor-deps'
-import { loadEnv } from '../../src/index'
+import { loadEnv } from '../../src/env'
 import { freePort } from '../support/bff-process'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 import { CANARIES, startTestApp, type TestApp } from '../support/test-app'

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createRepository, type OrderRecord, type Repository } from '../../src/index'
+import { createRepository } from '../../src/store/create-repository'
+import type { OrderRecord } from '../../src/store/records'
+import type { Repository } from '../../src/store/repository'
 import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 

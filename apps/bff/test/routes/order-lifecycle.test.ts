@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { OrderConfirmer } from '../../src/index'
+import type { OrderConfirmer } from '../../src/services/order-confirmer'
 import { transition } from '../../src/ledger/order-ledger'
 import { TEST_DATABASES } from '../support/databases'
 import { CART, createOrder, orderNoOf } from '../support/orders'

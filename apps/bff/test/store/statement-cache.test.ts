@@ -6,7 +6,7 @@ import Sqlite from 'better-sqlite3'
 import { Kysely, SqliteDialect, type SqliteStatement } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { withStatementCache } from '../../src/index'
+import { withStatementCache } from '../../src/store/statement-cache'
 
 interface Row {
   id: number

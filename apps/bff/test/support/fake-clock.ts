@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/index'
+import type { Clock } from '../../src/clock'
 
 /** A clock tests move by hand. */
 export interface FakeClock extends Clock {

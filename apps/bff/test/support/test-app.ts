@@ -11,7 +11,11 @@ import {
   type RunningSimulator,
 } from '@quickpay/simulator'
 
-import { createApp, createAppDeps, createLogger, loadEnv, type AppDeps } from '../../src/index'
+import { createApp } from '../../src/app'
+import type { AppDeps } from '../../src/app-deps'
+import { createAppDeps } from '../../src/create-app-deps'
+import { loadEnv } from '../../src/env'
+import { createLogger } from '../../src/logger'
 import { freshDatabase, type TestDatabaseKind } from './databases'
 import { fakeClock, type FakeClock } from './fake-clock'
 

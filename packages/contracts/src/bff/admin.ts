@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { amountFen } from '../money'
 import { plainText } from '../plain-text'
-import { orderSchema } from './order'
+import { orderSchema, orderStatusSchema } from './order'
 import { timelineEventSchema } from './order-event'
 
 /** Refund states kept by the BFF. */
@@ -61,3 +61,21 @@ export const createRefundRequestSchema = z.strictObject({
 
 /** A refund request. */
 export type CreateRefundRequest = z.infer<typeof createRefundRequestSchema>
+
+const pageNumber = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, { error: `must be an integer from 0 to ${max}` })
+    .transform(Number)
+    .pipe(z.number().max(max, { error: `must be an integer from 0 to ${max}` }))
+    .default(fallback)
+
+/** `GET /api/admin/orders` query: an optional status filter and a page (limit 1–200, default 50). */
+export const adminOrdersQuerySchema = z.object({
+  status: orderStatusSchema.optional(),
+  limit: pageNumber(200, 50).transform((limit) => Math.max(1, limit)),
+  offset: pageNumber(1_000_000, 0),
+})
+
+/** A merchant order-list query. */
+export type AdminOrdersQuery = z.infer<typeof adminOrdersQuerySchema>
