@@ -69,6 +69,27 @@ export default tseslint.config(
     },
   },
   {
+    // The merchant console runs in a browser and takes only types from the contracts' main entry
+    // (values from the zod-free engine-safe entry), so zod never enters its bundle.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@quickpay/contracts',
+              allowTypeImports: true,
+              message:
+                'The console takes types from @quickpay/contracts; values from /engine-safe.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // An order's status changes only through the ledger, which writes its timeline event with it.
     files: ['apps/bff/**/*.ts'],
     // The ledger's own test shows the bypass the compiler refuses.

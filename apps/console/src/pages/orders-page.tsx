@@ -1,0 +1,97 @@
+import {
+  CHANNELS,
+  ORDER_STATUSES,
+  type Channel,
+  type OrderStatus,
+} from '@quickpay/contracts/engine-safe'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Typography } from 'antd'
+import type { Dayjs } from 'dayjs'
+import { useState } from 'react'
+
+import { adminApi, type OrderListQuery } from '../api/admin-api'
+import { errorText } from '../api/error-text'
+import { OrdersTable } from '../components/orders-table'
+import { CHANNEL_LABELS, STATUS_LABELS } from '../format/labels'
+
+/** How often the list asks again, so new orders and status changes appear without a reload. */
+const POLL_MS = 5_000
+
+/** 订单: the server-side paged list with filters, search by number, polled for new orders. */
+export function OrdersPage() {
+  const [query, setQuery] = useState<OrderListQuery>({ page: 1, pageSize: 20 })
+  const orders = useQuery({
+    queryKey: ['orders', query],
+    queryFn: () => adminApi.orders(query),
+    refetchInterval: POLL_MS,
+    placeholderData: keepPreviousData,
+  })
+  const change = (patch: { [K in keyof OrderListQuery]?: OrderListQuery[K] | undefined }) => {
+    setQuery((current) => {
+      const next: OrderListQuery = { ...current, page: 1 }
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete next[key as keyof OrderListQuery]
+        else Object.assign(next, { [key]: value })
+      }
+      return next
+    })
+  }
+  const onRange = (range: [Dayjs | null, Dayjs | null] | null) => {
+    change({
+      createdFrom: range?.[0]?.startOf('day').toISOString(),
+      createdTo: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
+    })
+  }
+  return (
+    <Card>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        订单
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder="订单号 / 渠道流水号"
+          aria-label="搜索订单号"
+          style={{ width: 300, maxWidth: '100%' }}
+          onSearch={(value) => change({ q: value === '' ? undefined : value })}
+        />
+        <Select<OrderStatus>
+          allowClear
+          placeholder="全部状态"
+          aria-label="状态"
+          style={{ width: 130 }}
+          options={ORDER_STATUSES.map((status) => ({
+            value: status,
+            label: STATUS_LABELS[status].text,
+          }))}
+          onChange={(status) => change({ status })}
+        />
+        <Select<Channel>
+          allowClear
+          placeholder="全部渠道"
+          aria-label="渠道"
+          style={{ width: 150 }}
+          options={CHANNELS.map((channel) => ({ value: channel, label: CHANNEL_LABELS[channel] }))}
+          onChange={(channel) => change({ channel })}
+        />
+        <DatePicker.RangePicker aria-label="创建日期" onChange={onRange} />
+        <Checkbox
+          onChange={(event) => change({ needsReview: event.target.checked ? true : undefined })}
+        >
+          仅看待处理
+        </Checkbox>
+      </Space>
+      {orders.isError && (
+        <Alert type="error" showIcon title={errorText(orders.error)} style={{ marginBottom: 16 }} />
+      )}
+      <OrdersTable
+        orders={orders.data?.orders ?? []}
+        total={orders.data?.total ?? 0}
+        page={query.page}
+        pageSize={query.pageSize}
+        loading={orders.isPending}
+        onPage={(page, pageSize) => setQuery((current) => ({ ...current, page, pageSize }))}
+      />
+    </Card>
+  )
+}
