@@ -1,16 +1,19 @@
 /**
- * `pnpm dev`: watch mode. The simulator and the BFF restart on change (node --watch), and Taro
- * rebuilds the H5 store into apps/miniapp/dist/h5, which the BFF serves at `/`.
+ * `pnpm dev`: watch mode. The simulator and the BFF restart on change (node --watch), Taro
+ * rebuilds the H5 store into apps/miniapp/dist/h5, which the BFF serves at `/`, and Vite rebuilds
+ * the merchant console into apps/console/dist, served at `/console/`. The Content-Security-Policy
+ * is only reported here: the watch build's tooling would break under it.
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
+import { buildConsole, consoleBuildStaleReason } from './lib/console-build'
 import { demoEnvironment } from './lib/demo-environment'
 import { startChild, stopAll, waitForOk } from './lib/processes'
 
 const root = resolve(import.meta.dirname, '..')
 if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'))
-const env = demoEnvironment(root, process.env)
+const env = { ...demoEnvironment(root, process.env), CONTENT_SECURITY_POLICY: 'report-only' }
 
 async function shutdown(): Promise<never> {
   console.log('\nStopping…')
@@ -20,6 +23,9 @@ async function shutdown(): Promise<never> {
 process.on('SIGINT', () => void shutdown())
 process.on('SIGTERM', () => void shutdown())
 
+// The BFF mounts /console/ only if the build exists when it starts; the watcher keeps it fresh.
+if (consoleBuildStaleReason(root) !== undefined) await buildConsole(root)
+startChild('console', 'pnpm', ['--filter', '@quickpay/console', 'dev'], { cwd: root, env })
 startChild('h5', 'pnpm', ['--filter', '@quickpay/miniapp', 'dev:h5'], { cwd: root, env })
 startChild(
   'simulator',

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
+import { buildConsole, consoleBuildStaleReason } from './lib/console-build'
 import { buildH5, h5BuildStaleReason } from './lib/h5-build'
 import { lanAddress } from './lib/lan-address'
 import { startChild, stopAll, waitForOk } from './lib/processes'
@@ -34,6 +35,12 @@ const staleReason = h5BuildStaleReason(root)
 if (staleReason !== undefined && process.env.SKIP_H5_BUILD !== '1') {
   console.log(`Building the H5 store: ${staleReason} (about 30 s the first time)…`)
   await buildH5(root)
+}
+// The BFF serves /console/ only if the build exists when it starts.
+const consoleStale = consoleBuildStaleReason(root)
+if (consoleStale !== undefined) {
+  console.log(`Building the merchant console: ${consoleStale} (a few seconds)…`)
+  await buildConsole(root)
 }
 
 const onUnexpectedExit = (name: string) => (code: number | null) => {
@@ -75,7 +82,8 @@ console.log(`
   The demo store is ready.
 
     Store            ${env.BFF_URL}/
-${phone}    Merchant API     ${env.BFF_URL}/api/admin/orders   (Authorization: Bearer ${env.ADMIN_TOKEN})
+${phone}    Merchant console ${env.BFF_URL}/console/   (admin token: ${env.ADMIN_TOKEN})
+    Merchant API     ${env.BFF_URL}/api/admin/orders   (Authorization: Bearer <admin token>)
     Simulator        ${env.SIMULATOR_URL}/__sim/stats
     Database         ${env.DATABASE_URL.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}
 

@@ -1,7 +1,6 @@
 import type { TestProject } from 'vitest/node'
 
-import { ensureConsoleBuild } from './console-build'
-import { ROOT, startSystem, type StartedSystem } from './started-system'
+import { startSystem, type StartedSystem } from './started-system'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,8 +14,6 @@ let system: StartedSystem | undefined
 
 /** Starts `pnpm start` once for every E2E flow, with a short reconciler delay so flow 6 is quick. */
 export async function setup(project: TestProject): Promise<void> {
-  // Before the start: the BFF mounts /console/ only if the build exists when it starts.
-  await ensureConsoleBuild(ROOT)
   system = await startSystem({
     RECONCILE_AFTER_SECONDS: '5',
     RECONCILE_INTERVAL_MS: '1000',

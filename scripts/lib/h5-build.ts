@@ -2,9 +2,7 @@
  * Decides whether the H5 store build is missing or older than its sources, and rebuilds it with
  * Taro's own progress output.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
-
+import { staleReason } from './build-staleness'
 import { runToEnd } from './processes'
 
 const SOURCES = [
@@ -15,22 +13,13 @@ const SOURCES = [
   'packages/contracts/src',
 ]
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
-  return newest
-}
-
 /** The reason the H5 build must be (re)made, or undefined when `dist/h5` is up to date. */
 export function h5BuildStaleReason(root: string): string | undefined {
-  const built = join(root, 'apps/miniapp/dist/h5/index.html')
-  if (!existsSync(built)) return 'the H5 store has not been built yet'
-  const builtAt = statSync(built).mtimeMs
-  const newest = Math.max(...SOURCES.map((source) => newestMtime(join(root, source))))
-  return newest > builtAt ? 'the store sources changed since the last build' : undefined
+  return staleReason(root, {
+    name: 'H5 store',
+    built: 'apps/miniapp/dist/h5/index.html',
+    sources: SOURCES,
+  })
 }
 
 /** Builds the H5 store (`pnpm build:h5`), streaming Taro's progress; throws on failure. */
