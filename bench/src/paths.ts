@@ -13,5 +13,6 @@ export const PATHS = {
   bffMain: join(root, 'apps/bff/src/main.ts'),
   simulatorMain: join(root, 'packages/simulator/src/main.ts'),
   miniappDist: join(root, 'apps/miniapp/dist'),
+  consoleDist: join(root, 'apps/console/dist'),
   benchmarksFile: join(root, 'BENCHMARKS.md'),
 } as const

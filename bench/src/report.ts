@@ -148,6 +148,20 @@ function storeSection(results: BenchResults): string[] {
       `H5 first contentful paint (headless Chromium, loopback, served by the BFF from STATIC_DIR, fresh context per load, ${fcp.value.length} loads): **${range(value)} ms** median (min–max); target ≤ ${FCP_TARGET_MS} ms: ${verdict(value.median <= FCP_TARGET_MS)}.`,
     )
   } else lines.push(`H5 first contentful paint: ${missing(fcp)}.`)
+  lines.push('')
+  const consoleSize = results.consoleSize
+  lines.push(
+    consoleSize.ok
+      ? `Merchant console build (apps/console/dist, all chunks): ${consoleSize.value.bytes} bytes (${(consoleSize.value.bytes / KIB).toFixed(1)} KiB), ${consoleSize.value.files} files.`
+      : `Merchant console build: ${missing(consoleSize)}.`,
+  )
+  const consoleFcp = results.consoleFirstPaint
+  if (consoleFcp.ok) {
+    const value = spread(consoleFcp.value)
+    lines.push(
+      `Console first contentful paint (its 登录 page at /console/, same method, ${consoleFcp.value.length} loads): **${range(value)} ms** median (min–max); target ≤ ${FCP_TARGET_MS} ms: ${verdict(value.median <= FCP_TARGET_MS)}.`,
+    )
+  } else lines.push(`Console first contentful paint: ${missing(consoleFcp)}.`)
   return [...lines, '']
 }
 

@@ -26,6 +26,10 @@ export interface BenchResults {
   ratios: RatioResult[]
   storeSizes: Record<StoreTarget, Measured<StoreSize>>
   firstPaint: Measured<number[]>
+  /** The merchant console's build (apps/console/dist). */
+  consoleSize: Measured<{ bytes: number; files: number }>
+  /** The console's login page, first contentful paint per load. */
+  consoleFirstPaint: Measured<number[]>
   startup: Measured<StartupTimes>
   paidLatency: Measured<number[]>
   profile: Measured<ProfiledRun[]>

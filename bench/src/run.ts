@@ -27,6 +27,7 @@ import { startBaselineChild, startBffChild, startSimulatorChild, type RunningChi
 import { measureStartup, type StartupTimes } from './startup-time'
 import { buildStoreTarget } from './store-build'
 import {
+  measureDirectory,
   measureStoreSize,
   storeDist,
   STORE_TARGETS,
@@ -163,6 +164,25 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
     return { ok: true, value: measured.value.loads }
   })()
 
+  const consoleSize: Measured<{ bytes: number; files: number }> = await (async () => {
+    const size = await measureDirectory(PATHS.consoleDist)
+    return size === null
+      ? { ok: false, reason: 'apps/console/dist is not built (pnpm start builds it)' }
+      : { ok: true, value: size }
+  })()
+  const consoleFirstPaint: Measured<number[]> = await (async () => {
+    if (config.fcpLoads === 0) return { ok: false, reason: 'skipped in the smoke run' }
+    if (!consoleSize.ok) return consoleSize
+    if (bff === null)
+      return { ok: false, reason: 'the BFF (which serves the console) is not running' }
+    const url = `${bff.url}/console/`
+    log(`console first contentful paint: ${config.fcpLoads} loads of ${url}`)
+    const measured = await attempt('console first contentful paint', () =>
+      measureFirstPaint(url, config.fcpLoads),
+    )
+    return measured.ok ? { ok: true, value: measured.value.loads } : measured
+  })()
+
   const paidLatency: Measured<number[]> =
     client && paidShopper
       ? await attempt('wallet → paid', () =>
@@ -221,6 +241,8 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
     ratios: computeRatios(samples),
     storeSizes: sizes,
     firstPaint,
+    consoleSize,
+    consoleFirstPaint,
     startup,
     paidLatency,
     profile,

@@ -25,7 +25,14 @@ export function storeDist(target: StoreTarget): string {
 
 /** Measures one target's build output; null when the directory is missing or empty. */
 export async function measureStoreSize(target: StoreTarget): Promise<StoreSize | null> {
-  const dir = storeDist(target)
+  const size = await measureDirectory(storeDist(target))
+  return size === null ? null : { target, ...size }
+}
+
+/** Total bytes and file count under `dir` (the merchant console's build, too); null when empty or missing. */
+export async function measureDirectory(
+  dir: string,
+): Promise<{ bytes: number; files: number } | null> {
   if (!existsSync(dir)) return null
   let bytes = 0
   let files = 0
@@ -35,5 +42,5 @@ export async function measureStoreSize(target: StoreTarget): Promise<StoreSize |
     bytes += (await stat(join(entry.parentPath, entry.name))).size
     files += 1
   }
-  return files === 0 ? null : { target, bytes, files }
+  return files === 0 ? null : { bytes, files }
 }
