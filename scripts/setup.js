@@ -286,6 +286,27 @@ if (missing.length > 0) {
   }
 }
 
+// Chinese text in the E2E screenshots needs a CJK font; tests pass without it, screenshots show
+// empty boxes. Installed alongside the tools when set-up may use apt-get, otherwise only named.
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'
+if (existsSync(CJK_FONT)) {
+  done(`CJK font for screenshots: ${CJK_FONT}`)
+} else if (process.getuid?.() === 0 && capture('apt-get', ['--version']).status === 0) {
+  const wait = ['-o', 'DPkg::Lock::Timeout=300']
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  if (run('apt-get', ['install', '-y', '-qq', ...wait, 'fonts-wqy-microhei'], env) === 0) {
+    done('CJK font for screenshots: installed fonts-wqy-microhei')
+  } else {
+    console.log(
+      '      (no CJK font: screenshots will show boxes; `apt-get install fonts-wqy-microhei`)',
+    )
+  }
+} else {
+  console.log(
+    '      (no CJK font: screenshots will show boxes; `sudo apt-get install fonts-wqy-microhei`)',
+  )
+}
+
 // ── Next ───────────────────────────────────────────────────────────────────────────────────────
 const total = ((Date.now() - started) / 1000).toFixed(0)
 console.log(`\nSet-up done in ${total} s.`)
