@@ -19,10 +19,13 @@ function cacheControl(file: string): string {
   return HASHED.test(served) ? 'public, max-age=31536000, immutable' : 'public, max-age=300'
 }
 
-/** True for @koa/send's refusals: undecodable (400), outside the root (403), missing (404). */
-function isRefusal(error: unknown): boolean {
+/** What @koa/send made of a path: served, missing (404), or refused (undecodable 400, outside the root 403). */
+type Sent = 'served' | 'missing' | 'refused'
+
+function refusalOf(error: unknown): Sent | undefined {
   const status = (error as { status?: unknown } | null)?.status
-  return status === 400 || status === 403 || status === 404
+  if (status === 404) return 'missing'
+  return status === 400 || status === 403 ? 'refused' : undefined
 }
 
 /**
@@ -37,12 +40,13 @@ export function staticFiles(root: string): Middleware<AppState> {
     setHeaders: (res: { setHeader(name: string, value: string): unknown }, file: string) =>
       res.setHeader('Cache-Control', cacheControl(file)),
   }
-  const sendFile = async (ctx: Parameters<typeof send>[0], path: string) => {
+  const sendFile = async (ctx: Parameters<typeof send>[0], path: string): Promise<Sent> => {
     try {
-      return (await send(ctx, path, options)) !== undefined
+      return (await send(ctx, path, options)) !== undefined ? 'served' : 'missing'
     } catch (error) {
-      if (isRefusal(error)) return false
-      throw error
+      const refusal = refusalOf(error)
+      if (refusal === undefined) throw error
+      return refusal
     }
   }
   return async (ctx, next) => {
@@ -50,8 +54,14 @@ export function staticFiles(root: string): Middleware<AppState> {
       (ctx.method === 'GET' || ctx.method === 'HEAD') &&
       !API_PATHS.has(ctx.path) &&
       !API_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))
-    if (store && (await sendFile(ctx, ctx.path))) return
-    if (store && extname(ctx.path) === '' && (await sendFile(ctx, '/index.html'))) return
+    if (!store) return next()
+    const sent = await sendFile(ctx, ctx.path)
+    if (sent === 'served') return
+    // Only a page route that is simply not a file gets the SPA's index.html; a path that tries to
+    // leave the root, or cannot be decoded, gets nothing (the 404 of an unknown route).
+    if (sent === 'missing' && extname(ctx.path) === '') {
+      if ((await sendFile(ctx, '/index.html')) === 'served') return
+    }
     await next()
   }
 }

@@ -69,7 +69,7 @@ describe('serving the built console at /console/', () => {
       '/console/api/admin/orders',
     ]) {
       const response = await rawGet(app.url, path)
-      expect(response.status).toBe(404)
+      expect(`${path} → ${response.status}`).toBe(`${path} → 404`)
       expect(response.body).not.toContain('<title>store</title>')
       expect(response.body).not.toContain('root:')
     }
