@@ -1,12 +1,13 @@
 /**
  * Decides whether a mini-program build (`dist/weapp`, `dist/alipay`) is missing or older than the
  * store's sources, and rebuilds it with `pnpm build:<target>`: the same staleness rule as
- * scripts/lib/h5-build.ts, for the two mini-program targets.
+ * scripts/lib/h5-build.ts (scripts/lib/build-staleness.ts), for the two mini-program targets.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
+import { staleReason } from '../../../scripts/lib/build-staleness'
 import type { Platform } from './platform'
 
 /** Everything a mini-program build is made from. */
@@ -19,15 +20,6 @@ const SOURCES = [
   'apps/miniapp/project.alipay.json',
   'packages/contracts/src',
 ]
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
-  return newest
-}
 
 /**
  * The folder holding `weapp/` and `alipay/`: `MINIAPP_DIST` when set (a copied or older build,
@@ -42,11 +34,11 @@ export function miniDistRoot(root: string): string {
 
 /** The reason `dist/<platform>` must be (re)built, or undefined when it is up to date. */
 export function miniBuildStaleReason(root: string, platform: Platform): string | undefined {
-  const built = join(root, 'apps/miniapp/dist', platform, 'app.js')
-  if (!existsSync(built)) return `dist/${platform} has not been built yet`
-  const builtAt = statSync(built).mtimeMs
-  const newest = Math.max(...SOURCES.map((source) => newestMtime(join(root, source))))
-  return newest > builtAt ? `the store sources changed since dist/${platform} was built` : undefined
+  return staleReason(root, {
+    name: `dist/${platform}`,
+    built: `apps/miniapp/dist/${platform}/app.js`,
+    sources: SOURCES,
+  })
 }
 
 /** Builds `dist/<platform>` (`pnpm build:<platform>`) as production; throws with Taro's output on failure. */

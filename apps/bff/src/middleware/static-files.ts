@@ -54,7 +54,10 @@ export function staticFiles(root: string): Middleware<AppState> {
       (ctx.method === 'GET' || ctx.method === 'HEAD') &&
       !API_PATHS.has(ctx.path) &&
       !API_PREFIXES.some((prefix) => ctx.path.startsWith(prefix))
-    if (!store) return next()
+    if (!store) {
+      await next()
+      return
+    }
     const sent = await sendFile(ctx, ctx.path)
     if (sent === 'served') return
     // Only a page route that is simply not a file gets the SPA's index.html; a path that tries to

@@ -12,6 +12,23 @@ import {
   type UpstreamState,
 } from './records'
 
+/** A stored timeline row as its typed event (the detail was written by JSON.stringify of one). */
+function toEventRecord(row: {
+  id: number | bigint | string
+  order_no: string
+  at: number | bigint | string
+  kind: string
+  detail: string
+}): OrderEventRecord {
+  return {
+    id: Number(row.id),
+    order_no: row.order_no,
+    at: Number(row.at),
+    kind: row.kind,
+    detail: JSON.parse(row.detail) as unknown,
+  } as OrderEventRecord
+}
+
 /** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
 export function orderQueries(db: Kysely<DatabaseSchema>) {
   return {
@@ -227,16 +244,7 @@ export class OrderStore {
   /** An order's timeline, oldest first. */
   async listEvents(orderNo: string): Promise<OrderEventRecord[]> {
     const { rows } = await this.db.executeQuery(this.queries.listEvents.bind({ orderNo }))
-    return rows.map(
-      (row) =>
-        ({
-          id: Number(row.id),
-          order_no: row.order_no,
-          at: Number(row.at),
-          kind: row.kind,
-          detail: JSON.parse(row.detail) as unknown,
-        }) as OrderEventRecord,
-    )
+    return rows.map(toEventRecord)
   }
 
   /** Up to `limit` timeline events of an order with an id after `afterId`, oldest first. */
@@ -253,16 +261,7 @@ export class OrderStore {
       .orderBy('id')
       .limit(limit)
       .execute()
-    return rows.map(
-      (row) =>
-        ({
-          id: Number(row.id),
-          order_no: row.order_no,
-          at: Number(row.at),
-          kind: row.kind,
-          detail: JSON.parse(row.detail) as unknown,
-        }) as OrderEventRecord,
-    )
+    return rows.map(toEventRecord)
   }
 
   /** The details of an order's last `kind` events, newest first (at most `limit`), and how many there are. */

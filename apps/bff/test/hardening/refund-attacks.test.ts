@@ -3,13 +3,16 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { TEST_DATABASES } from '../support/databases'
-import { CART_AMOUNT, createOrder, orderNoOf } from '../support/orders'
-import { notify, payOrder } from '../support/payments'
+import { CART_AMOUNT } from '../support/orders'
 import {
-  CANARIES,
+  paidOrder as paid,
+  refundCalls as calls,
+  requestRefund,
+  type RefundBody,
+} from '../support/refunds'
+import {
   clearFaults,
   setFaults,
-  simStats,
   startTestApp,
   type TestApp,
   type TestResponse,
@@ -18,37 +21,16 @@ import {
 // Regression tests for issue #12: a refund retried after a timeout paid out twice, and concurrent
 // copies of one refund all went upstream.
 
-const ADMIN = { authorization: `Bearer ${CANARIES.ADMIN_TOKEN}` }
-
-interface RefundBody {
-  refund: { refund_no: string; amount: number; status: string }
-  order: { status: string; refunded_amount: number }
-}
-
 describe.each(TEST_DATABASES)(
   '#12 refunds are exactly-once under retries and races on %s',
   (db) => {
     let app: TestApp
     let shopper: string
 
-    async function paidOrder(): Promise<string> {
-      const orderNo = orderNoOf(await createOrder(app, shopper))
-      await payOrder(app, shopper, orderNo)
-      app.clock.advance(10_000)
-      expect((await notify(app, JSON.stringify({ order_no: orderNo }))).text).toBe('SUCCESS')
-      return orderNo
-    }
-
-    function refund(orderNo: string, body: unknown, key?: string): Promise<TestResponse> {
-      return app.request('POST', `/api/admin/orders/${orderNo}/refunds`, {
-        body,
-        headers: { ...ADMIN, ...(key === undefined ? {} : { 'idempotency-key': key }) },
-      })
-    }
-
-    async function refundCalls(): Promise<number> {
-      return (await simStats(app.sim)).calls['QuickPay/Refund'] ?? 0
-    }
+    const paidOrder = () => paid(app, shopper)
+    const refund = (orderNo: string, body: unknown, key?: string): Promise<TestResponse> =>
+      requestRefund(app, orderNo, body, key)
+    const refundCalls = () => calls(app)
 
     function refundedAtAggregator(orderNo: string): number {
       return (app.sim.state.findOrder(orderNo)?.refunds ?? [])

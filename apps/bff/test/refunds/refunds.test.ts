@@ -6,9 +6,13 @@ import { createReconciler } from '../../src/services/reconciler'
 import { retryPendingRefund } from '../../src/services/refund-order'
 import { TEST_DATABASES } from '../support/databases'
 import { CART_AMOUNT, createOrder, orderNoOf } from '../support/orders'
-import { notify, payOrder } from '../support/payments'
 import {
-  CANARIES,
+  paidOrder as paid,
+  refundCalls as calls,
+  requestRefund,
+  type RefundBody,
+} from '../support/refunds'
+import {
   clearFaults,
   setFaults,
   simStats,
@@ -17,36 +21,15 @@ import {
   type TestResponse,
 } from '../support/test-app'
 
-const ADMIN = { authorization: `Bearer ${CANARIES.ADMIN_TOKEN}` }
-
-interface RefundBody {
-  refund: { refund_no: string; amount: number; status: string }
-  order: { status: string; refunded_amount: number }
-}
-
 describe.each(TEST_DATABASES)('refunds on %s', (db) => {
   let app: TestApp
   let alice: string
 
-  async function paidOrder(): Promise<string> {
-    const orderNo = orderNoOf(await createOrder(app, alice))
-    await payOrder(app, alice, orderNo)
-    app.clock.advance(10_000)
-    expect((await notify(app, JSON.stringify({ order_no: orderNo }))).text).toBe('SUCCESS')
-    return orderNo
-  }
-
+  const paidOrder = () => paid(app, alice)
   /** A refund request; every call is a new intent (a new key) unless `key` repeats one. */
-  function refund(orderNo: string, body: unknown, key = randomUUID()): Promise<TestResponse> {
-    return app.request('POST', `/api/admin/orders/${orderNo}/refunds`, {
-      body,
-      headers: { ...ADMIN, 'idempotency-key': key },
-    })
-  }
-
-  async function refundCalls(): Promise<number> {
-    return (await simStats(app.sim)).calls['QuickPay/Refund'] ?? 0
-  }
+  const refund = (orderNo: string, body: unknown, key = randomUUID()): Promise<TestResponse> =>
+    requestRefund(app, orderNo, body, key)
+  const refundCalls = () => calls(app)
 
   beforeAll(async () => {
     app = await startTestApp({
