@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { demoEnvironment } from '../../../scripts/lib/demo-environment'
 import { freePort } from '../free-port'
 import { ROOT } from '../started-system'
 
@@ -31,35 +32,24 @@ export async function startPaymentSystem(
   const simulatorPort = await freePort()
   const simulatorUrl = `http://127.0.0.1:${simulatorPort}`
   const bffUrl = `http://127.0.0.1:${port}`
-  const fixtures = join(ROOT, 'packages/simulator/fixtures')
   const adminToken = `mini-admin-${randomUUID()}`
   const { NODE_ENV: _nodeEnv, VITEST: _vitest, ...parentEnv } = process.env
+  // The demo's settings (scripts/lib/demo-environment.ts), with this suite's ports, database,
+  // secrets and mode on top.
   const env: NodeJS.ProcessEnv = {
     ...parentEnv,
-    PORT: String(port),
-    SIMULATOR_PORT: String(simulatorPort),
-    SIMULATOR_TIME_SCALE: '10',
-    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'quickpay-mini-')), 'bff.sqlite')}`,
-    PUBLIC_BASE_URL: bffUrl,
-    SANDBOX: options.sandbox === true ? 'true' : 'false',
-    NOTIFY_SECRET: 'mini-notify-secret-0123456789abcdef',
-    ADMIN_TOKEN: adminToken,
-    LIANKE_BASE_URL: `${simulatorUrl}/`,
-    WECHAT_API_BASE_URL: `${simulatorUrl}/`,
-    WECHAT_MINIPROGRAM_APPID: 'wx0000000000000001',
-    WECHAT_MINIPROGRAM_SECRET: 'sim-miniprogram-secret',
-    WECHAT_OA_APPID: 'wx0000000000000002',
-    WECHAT_OA_SECRET: 'sim-official-account-secret',
-    ALIPAY_APPID: '2021000000000001',
-    WECHAT_OAUTH_AUTHORIZE_URL: `${simulatorUrl}/connect/oauth2/authorize`,
-    ALIPAY_GATEWAY_URL: `${simulatorUrl}/gateway.do`,
-    ALIPAY_AUTHORIZE_URL: `${simulatorUrl}/oauth2/publicAppAuthorize.htm`,
-    ALIPAY_PRIVATE_KEY_FILE: join(fixtures, 'alipay-app-private-key.pem'),
-    ALIPAY_PUBLIC_KEY_FILE: join(fixtures, 'alipay-public-key.pem'),
-    // Polls never trigger a Query, so each flow shows that the notification settled the order.
-    POLL_QUERY_AFTER_SECONDS: '60',
-    LOG_LEVEL: 'warn',
-    ...options.extraEnv,
+    ...demoEnvironment(ROOT, {
+      PORT: String(port),
+      SIMULATOR_PORT: String(simulatorPort),
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'quickpay-mini-')), 'bff.sqlite')}`,
+      SANDBOX: options.sandbox === true ? 'true' : 'false',
+      NOTIFY_SECRET: 'mini-notify-secret-0123456789abcdef',
+      ADMIN_TOKEN: adminToken,
+      // Polls never trigger a Query, so each flow shows that the notification settled the order.
+      POLL_QUERY_AFTER_SECONDS: '60',
+      LOG_LEVEL: 'warn',
+      ...options.extraEnv,
+    }),
   }
   let log = ''
   const children: ChildProcess[] = []
