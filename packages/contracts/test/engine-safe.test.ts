@@ -6,19 +6,14 @@ import { describe, expect, it } from 'vitest'
 import { wechatPayParamsSchema } from '@quickpay/contracts'
 import { parseCloudpayParam } from '@quickpay/contracts/engine-safe'
 
+import { WECHAT_PAY_PARAMS } from './support/wechat-pay-params'
+
 const folder = resolve(import.meta.dirname, '../src/engine-safe')
 const sources = readdirSync(folder)
   .filter((name) => name.endsWith('.ts'))
   .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }))
 
-const wechat = {
-  appId: 'wx0000000000000001',
-  timeStamp: '1764100000',
-  nonceStr: 'abcDEF123',
-  package: 'prepay_id=wx2611200000000001',
-  signType: 'MD5',
-  paySign: '0123456789ABCDEF0123456789ABCDEF',
-}
+const wechat = WECHAT_PAY_PARAMS
 
 describe('the engine-safe entry (what mini-program code may import as values)', () => {
   it('imports nothing from outside its own folder (no zod, no library)', () => {

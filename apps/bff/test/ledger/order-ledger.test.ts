@@ -5,33 +5,16 @@ import type { OrderRecord } from '../../src/store/records'
 import type { Repository } from '../../src/store/repository'
 import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
+import { orderRecord } from '../support/order-record'
 
 function order(orderNo: string): OrderRecord {
-  return {
-    order_no: orderNo,
+  return orderRecord(orderNo, {
     payer_id: 'payer-ledger',
     channel: 'alipay-miniprogram',
     appid: '2021000000000001',
     paytype: 21,
-    status: 'pending',
-    amount: 100,
-    items: [{ sku: 'x', name: '商品', quantity: 1, price: 100 }],
-    attach: 'a',
-    cloudpay_param: null,
-    upstream: 'not_called',
-    transaction_no: null,
-    paid_at: null,
-    expires_at: 2_000,
-    created_at: 1_000,
-    updated_at: 1_000,
-    needs_review: false,
-    review_reason: null,
-    refunded_amount: 0,
     next_check_at: null,
-    check_attempts: 0,
-    lease_owner: null,
-    lease_until: null,
-  }
+  })
 }
 
 const close = { from: ['pending'], source: 'shopper', now: 1_100 } as const

@@ -1,39 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createRepository } from '../../src/store/create-repository'
-import type { OrderRecord } from '../../src/store/records'
 import type { Repository } from '../../src/store/repository'
 import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
-
-function order(orderNo: string, overrides: Partial<OrderRecord> = {}): OrderRecord {
-  return {
-    order_no: orderNo,
-    payer_id: 'payer-1',
-    channel: 'wechat-miniprogram',
-    appid: 'wx0000000000000001',
-    paytype: 11,
-    status: 'pending',
-    amount: 100,
-    items: [{ sku: 'x', name: '商品', quantity: 1, price: 100 }],
-    attach: 'a',
-    cloudpay_param: null,
-    upstream: 'not_called',
-    transaction_no: null,
-    paid_at: null,
-    expires_at: 2_000,
-    created_at: 1_000,
-    updated_at: 1_000,
-    needs_review: false,
-    review_reason: null,
-    refunded_amount: 0,
-    next_check_at: 1_500,
-    check_attempts: 0,
-    lease_owner: null,
-    lease_until: null,
-    ...overrides,
-  }
-}
+import { orderRecord as order } from '../support/order-record'
 
 describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   let database: FreshDatabase

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import { CloudpayParamError, parseCloudpayParam } from '@quickpay/contracts'
 
-const wechat = {
-  appId: 'wx0000000000000001',
-  timeStamp: '1764100000',
-  nonceStr: 'abcDEF123',
-  package: 'prepay_id=wx2611200000000001',
-  signType: 'MD5',
-  paySign: '0123456789ABCDEF0123456789ABCDEF',
-}
+import { WECHAT_PAY_PARAMS } from '../support/wechat-pay-params'
+
+const wechat = WECHAT_PAY_PARAMS
 
 describe('parseCloudpayParam', () => {
   it('reads the six WeChat parameters from a JSON string, by number or by name', () => {
