@@ -1,6 +1,6 @@
 /**
  * The BFF's settings in the bench: the demo's environment (scripts/lib/demo-environment, the same
- * builder `pnpm start` uses) pointed at the bench's simulator and a fresh SQLite file, with the
+ * builder `pnpm start` uses) pointed at the bench's simulator and a fresh database (SQLite file or PostgreSQL), with the
  * shared server timeouts and the per-shopper limits raised so that the load measures the request
  * path rather than the 429 path (thousands of orders from a few shoppers in a few seconds).
  */
@@ -18,7 +18,8 @@ export const BENCH_LIMIT_OVERRIDES = {
 export function bffEnvironment(options: {
   port: number
   simulatorPort: number
-  databaseFile: string
+  /** `file:/abs/path.sqlite` or `postgres://…`. */
+  databaseUrl: string
   staticDir?: string
 }): NodeJS.ProcessEnv {
   const demo = demoEnvironment(
@@ -27,7 +28,7 @@ export function bffEnvironment(options: {
     {
       PORT: String(options.port),
       SIMULATOR_PORT: String(options.simulatorPort),
-      DATABASE_URL: `file:${options.databaseFile}`,
+      DATABASE_URL: options.databaseUrl,
     },
   )
   const env: NodeJS.ProcessEnv = {

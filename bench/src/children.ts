@@ -1,5 +1,6 @@
 /**
- * Child processes of the bench: each runs `node --import tsx <file>` in its own process group so
+ * Child processes of the bench: each runs `node --import tsx <file>` (or plain `node` for compiled
+ * JavaScript) in its own process group so
  * that stopping it also stops anything it started. Every child is registered, and
  * `stopAllChildren` (called on success, error and Ctrl-C) leaves none behind.
  */
@@ -38,6 +39,15 @@ export function spawnChild(
 ): BenchChild {
   const args = [...(options.nodeArgs ?? []), '--import', 'tsx', entry]
   return spawnCommand(name, process.execPath, args, options)
+}
+
+/** Spawns `node [nodeArgs] <entry>` (compiled JavaScript, no tsx), registered like spawnChild. */
+export function spawnCompiledChild(
+  name: string,
+  entry: string,
+  options: { env: NodeJS.ProcessEnv; logFile: string; nodeArgs?: string[] },
+): BenchChild {
+  return spawnCommand(name, process.execPath, [...(options.nodeArgs ?? []), entry], options)
 }
 
 /** Spawns any command from the repository root in its own group, registered like spawnChild. */

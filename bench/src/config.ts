@@ -14,6 +14,8 @@ export interface BenchConfig {
   paidSamples: number
   paidTimeoutMs: number
   profile: LoadSettings | null
+  /** Measure the BFF on PostgreSQL too (one and two instances), when a server is configured. */
+  postgres: boolean
   /** Build a missing store target before measuring its size (and FCP for h5). */
   buildMissingStore: boolean
   writeReport: boolean
@@ -30,6 +32,7 @@ const FULL: BenchConfig = {
   paidSamples: 9,
   paidTimeoutMs: 15000,
   profile: { connections: 10, durationSeconds: 5 },
+  postgres: true,
   buildMissingStore: true,
   writeReport: true,
 }
@@ -45,15 +48,22 @@ const SMOKE: BenchConfig = {
   paidSamples: 1,
   paidTimeoutMs: 10000,
   profile: null,
+  postgres: false,
   buildMissingStore: false,
   writeReport: false,
 }
 
-/** Picks the mode from the command line (`--smoke`); unknown flags are refused. */
+/**
+ * Picks the mode from the command line: `--smoke` for CI; `--postgres` adds the PostgreSQL rows to
+ * a smoke run (the full run always has them). Unknown flags are refused.
+ */
 export function configFromArgs(args: readonly string[]): BenchConfig {
   const flags = args.filter((arg) => arg !== '--')
   for (const flag of flags) {
-    if (flag !== '--smoke') throw new Error(`unknown flag ${flag} (only --smoke is known)`)
+    if (flag !== '--smoke' && flag !== '--postgres') {
+      throw new Error(`unknown flag ${flag} (known: --smoke, --postgres, --scale)`)
+    }
   }
-  return flags.includes('--smoke') ? SMOKE : FULL
+  const base = flags.includes('--smoke') ? SMOKE : FULL
+  return flags.includes('--postgres') ? { ...base, postgres: true } : base
 }

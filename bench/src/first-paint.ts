@@ -16,14 +16,30 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ]
 
+/**
+ * A slow phone on a mobile network, applied per page through the DevTools protocol: DevTools'
+ * "Fast 4G" preset (60 ms × 2.75 latency, 9 Mbit/s × 0.9 down, 1.5 Mbit/s × 0.9 up) and the CPU
+ * slowed 4× (Emulation.setCPUThrottlingRate), as issue #15's first-paint goal asks.
+ */
+export const THROTTLING = {
+  latencyMs: 165,
+  downloadBytesPerSecond: (9_000_000 / 8) * 0.9,
+  uploadBytesPerSecond: (1_500_000 / 8) * 0.9,
+  cpuSlowdown: 4,
+} as const
+
 /** Each load's FCP in milliseconds and the browser's version. */
 export interface FirstPaint {
   chromium: string
   loads: number[]
 }
 
-/** Loads `url` `loads` times, each in a fresh context. */
-export async function measureFirstPaint(url: string, loads: number): Promise<FirstPaint> {
+/** Loads `url` `loads` times, each in a fresh context, throttled as THROTTLING when asked. */
+export async function measureFirstPaint(
+  url: string,
+  loads: number,
+  options: { throttled: boolean } = { throttled: false },
+): Promise<FirstPaint> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_FLAGS,
@@ -35,7 +51,18 @@ export async function measureFirstPaint(url: string, loads: number): Promise<Fir
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
       try {
         const page = await context.newPage()
-        await page.goto(url, { waitUntil: 'load', timeout: 20000 })
+        if (options.throttled) {
+          const cdp = await context.newCDPSession(page)
+          await cdp.send('Network.enable')
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: THROTTLING.latencyMs,
+            downloadThroughput: THROTTLING.downloadBytesPerSecond,
+            uploadThroughput: THROTTLING.uploadBytesPerSecond,
+          })
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpuSlowdown })
+        }
+        await page.goto(url, { waitUntil: 'load', timeout: 60000 })
         const fcp = await page.evaluate(
           () =>
             new Promise<number>((resolve, reject) => {

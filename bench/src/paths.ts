@@ -11,6 +11,7 @@ export const PATHS = {
   bench: benchDir,
   servers: join(benchDir, 'src/servers'),
   bffMain: join(root, 'apps/bff/src/main.ts'),
+  bffCompiledMain: join(root, 'apps/bff/dist/main.js'),
   simulatorMain: join(root, 'packages/simulator/src/main.ts'),
   miniappDist: join(root, 'apps/miniapp/dist'),
   consoleDist: join(root, 'apps/console/dist'),

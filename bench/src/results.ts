@@ -11,6 +11,9 @@ import type { LoadTarget } from './targets/load-target'
 /** A measurement, or the honest reason it is missing. */
 export type Measured<T> = { ok: true; value: T } | { ok: false; reason: string }
 
+/** Whether the PostgreSQL rows were measured, on which server, or why not. */
+export type PostgresNote = { measured: true; server: string } | { measured: false; reason: string }
+
 /** The complete outcome of a run. */
 export interface BenchResults {
   startedAt: Date
@@ -23,13 +26,17 @@ export interface BenchResults {
   bffMissing: string | null
   /** Single BFF targets that could not be measured, each with its reason. */
   missingTargets: string[]
+  postgres: PostgresNote
   ratios: RatioResult[]
   storeSizes: Record<StoreTarget, Measured<StoreSize>>
   firstPaint: Measured<number[]>
+  /** The same under 4G network and 4× CPU throttling (first-paint.ts, THROTTLING). */
+  throttledFirstPaint: Measured<number[]>
   /** The merchant console's build (apps/console/dist). */
   consoleSize: Measured<{ bytes: number; files: number }>
   /** The console's login page, first contentful paint per load. */
   consoleFirstPaint: Measured<number[]>
+  consoleThrottledFirstPaint: Measured<number[]>
   startup: Measured<StartupTimes>
   paidLatency: Measured<number[]>
   profile: Measured<ProfiledRun[]>

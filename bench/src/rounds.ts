@@ -31,8 +31,10 @@ export async function runRounds(
       const sample = await runLoad(target, plan.measured)
       samples.get(target.id)!.push(sample)
       const problems = sample.non2xx + sample.errors > 0 ? describeProblems(sample) : ''
+      const cpu =
+        sample.cpuPerAnswer === null ? '' : `  ${sample.cpuPerAnswer.toFixed(0)} µs CPU/answer`
       log(
-        `  ${target.id.padEnd(22)} ${sample.rps.toFixed(0).padStart(7)} req/s  p50 ${sample.p50} ms  p99 ${sample.p99} ms${problems}`,
+        `  ${target.id.padEnd(26)} ${sample.rps.toFixed(0).padStart(7)} req/s  p50 ${sample.p50} ms  p99 ${sample.p99} ms${cpu}${problems}`,
       )
     }
   }

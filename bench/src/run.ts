@@ -9,8 +9,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { createBenchClient, type BenchShopper } from './bench-client'
-import { prepareBff } from './bff-fixture'
+import type { BenchClient, BenchShopper } from './bench-client'
+import { postgresAdminUrl, withoutPassword } from './bench-database'
+import { startBffVariant, type StartedBffVariant } from './bff-variants'
 import { killAllChildrenNow, stopAllChildren } from './children'
 import { configFromArgs, type BenchConfig } from './config'
 import { profileBffTargets } from './cpu-profile'
@@ -20,10 +21,10 @@ import { measurePaidLatency } from './paid-latency'
 import { PATHS } from './paths'
 import { computeRatios } from './ratios'
 import { preservedReading, renderReport } from './report'
-import type { BenchResults, Measured } from './results'
+import type { BenchResults, Measured, PostgresNote } from './results'
 import { runRounds } from './rounds'
 import { smokeFailures } from './smoke-gate'
-import { startBaselineChild, startBffChild, startSimulatorChild, type RunningChild } from './stack'
+import { startBaselineChild, startSimulatorChild, type RunningChild } from './stack'
 import { measureStartup, type StartupTimes } from './startup-time'
 import { buildStoreTarget } from './store-build'
 import {
@@ -35,7 +36,6 @@ import {
   type StoreTarget,
 } from './store-size'
 import { baselineTargets } from './targets/baseline-targets'
-import { bffTargets } from './targets/bff-targets'
 import type { LoadTarget } from './targets/load-target'
 
 const SIMULATOR_TIME_SCALE = 1000
@@ -99,47 +99,90 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   const missingTargets: string[] = []
   let sku = 'SKU-UNKNOWN'
   let paidShopper: BenchShopper | null = null
-  let bffLoadTargets: LoadTarget[] = []
-  let client: ReturnType<typeof createBenchClient> | null = null
+  const bffLoadTargets: LoadTarget[] = []
+  const variants: StartedBffVariant[] = []
+  let client: BenchClient | null = null
+  let postgres: PostgresNote = { measured: false, reason: 'skipped in the smoke run' }
   if (simulator.ok) {
+    const simulatorPid = simulator.value.child.process.pid
     proxy = await startBaselineChild(workDir, 'koa-proxy', { SIMULATOR_URL: simulator.value.url })
-    const started = await attempt('BFF', async () => {
-      const h5 = storeDist('h5')
-      const running = await startBffChild({
-        name: 'bff',
+    const h5 = storeDist('h5')
+    const started = await attempt('BFF', () =>
+      startBffVariant('sqlite', {
         workDir,
         simulatorUrl: simulator.value.url,
-        ...(existsSync(join(h5, 'index.html')) ? { staticDir: h5 } : {}),
-      })
-      const benchClient = createBenchClient({ bff: running.url, simulator: simulator.value.url })
-      const prepared = await prepareBff(benchClient, {
-        bffUrl: running.url,
-        notifySecret: running.notifySecret,
+        simulatorPid,
         shopperCount: config.shoppers,
-      })
-      return { running, benchClient, prepared }
-    })
+        ...(existsSync(join(h5, 'index.html')) ? { staticDir: h5 } : {}),
+      }),
+    )
     if (started.ok) {
-      bff = started.value.running
-      client = started.value.benchClient
-      sku = started.value.prepared.fixture.sku
+      variants.push(started.value)
+      bff = started.value.primary
+      client = started.value.client
+      sku = started.value.fixture.sku
       paidShopper = await client.openSession('bench-paid-latency')
-      bffLoadTargets = bffTargets(started.value.prepared.fixture)
-      const notificationMissing = started.value.prepared.notificationMissing
+      bffLoadTargets.push(...started.value.targets)
+      const notificationMissing = started.value.notificationMissing
       if (notificationMissing) {
         log(`duplicate notification not measured: ${notificationMissing}`)
         missingTargets.push(`BFF duplicate notification (${notificationMissing})`)
       }
     } else bffMissing = started.reason
+    if (config.postgres) {
+      const adminUrl = postgresAdminUrl()
+      if (adminUrl === null) {
+        postgres = {
+          measured: false,
+          reason: 'neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set',
+        }
+      } else {
+        postgres = { measured: true, server: withoutPassword(adminUrl) }
+        for (const kind of ['postgres', 'postgres-two'] as const) {
+          log(`BFF on PostgreSQL (${kind === 'postgres' ? 'one instance' : 'two instances'})`)
+          const onPostgres = await attempt(`BFF on PostgreSQL (${kind})`, () =>
+            startBffVariant(kind, {
+              workDir,
+              simulatorUrl: simulator.value.url,
+              simulatorPid,
+              shopperCount: config.shoppers,
+              postgresAdminUrl: adminUrl,
+            }),
+          )
+          if (!onPostgres.ok) {
+            postgres = { measured: false, reason: onPostgres.reason }
+            break
+          }
+          variants.push(onPostgres.value)
+          bffLoadTargets.push(...onPostgres.value.targets)
+          if (onPostgres.value.notificationMissing) {
+            missingTargets.push(
+              `BFF duplicate notification on PostgreSQL (${onPostgres.value.notificationMissing})`,
+            )
+          }
+        }
+      }
+    }
   } else bffMissing = `the simulator did not start: ${simulator.reason}`
 
+  const withPid = (running: RunningChild | null): number[] =>
+    running?.child.process.pid === undefined ? [] : [running.child.process.pid]
+  const simulatorPids = simulator.ok ? withPid(simulator.value) : []
   const targets = [
     ...baselineTargets({
       nodeHello: nodeHello.url,
       koaHello: koaHello.url,
       koaProxy: proxy?.url ?? '',
       sku,
-    }).filter((target) => target.id !== 'koa-proxy' || proxy !== null),
+    })
+      .filter((target) => target.id !== 'koa-proxy' || proxy !== null)
+      .map((target) => ({
+        ...target,
+        serverPids: withPid(
+          target.id === 'node-hello' ? nodeHello : target.id === 'koa-hello' ? koaHello : proxy,
+        ),
+        ...(target.id === 'koa-proxy' ? { upstreamPids: simulatorPids } : {}),
+      })),
     ...bffLoadTargets,
   ]
   const samples = await runRounds(
@@ -149,20 +192,28 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   )
 
   let chromium: string | null = null
-  const firstPaint: Measured<number[]> = await (async () => {
+  const paint = async (
+    what: string,
+    path: string,
+    throttled: boolean,
+    built: Measured<unknown>,
+  ): Promise<Measured<number[]>> => {
     if (config.fcpLoads === 0) return { ok: false, reason: 'skipped in the smoke run' }
-    if (!sizes.h5.ok) return { ok: false, reason: sizes.h5.reason }
+    if (!built.ok) return built
     if (bff === null)
-      return { ok: false, reason: 'the BFF (which serves the H5 store) is not running' }
-    const url = `${bff.url}/`
-    log(`first contentful paint: ${config.fcpLoads} loads of ${url}`)
-    const measured = await attempt('first contentful paint', () =>
-      measureFirstPaint(url, config.fcpLoads),
+      return { ok: false, reason: `the BFF (which serves the ${what}) is not running` }
+    const url = `${bff.url}${path}`
+    const how = throttled ? ', 4G + 4× CPU throttling' : ''
+    log(`${what} first contentful paint: ${config.fcpLoads} loads of ${url}${how}`)
+    const measured = await attempt(`${what} first contentful paint${how}`, () =>
+      measureFirstPaint(url, config.fcpLoads, { throttled }),
     )
     if (!measured.ok) return measured
     chromium = measured.value.chromium
     return { ok: true, value: measured.value.loads }
-  })()
+  }
+  const firstPaint = await paint('store', '/', false, sizes.h5)
+  const throttledFirstPaint = await paint('store', '/', true, sizes.h5)
 
   const consoleSize: Measured<{ bytes: number; files: number }> = await (async () => {
     const size = await measureDirectory(PATHS.consoleDist)
@@ -170,18 +221,8 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
       ? { ok: false, reason: 'apps/console/dist is not built (pnpm start builds it)' }
       : { ok: true, value: size }
   })()
-  const consoleFirstPaint: Measured<number[]> = await (async () => {
-    if (config.fcpLoads === 0) return { ok: false, reason: 'skipped in the smoke run' }
-    if (!consoleSize.ok) return consoleSize
-    if (bff === null)
-      return { ok: false, reason: 'the BFF (which serves the console) is not running' }
-    const url = `${bff.url}/console/`
-    log(`console first contentful paint: ${config.fcpLoads} loads of ${url}`)
-    const measured = await attempt('console first contentful paint', () =>
-      measureFirstPaint(url, config.fcpLoads),
-    )
-    return measured.ok ? { ok: true, value: measured.value.loads } : measured
-  })()
+  const consoleFirstPaint = await paint('console', '/console/', false, consoleSize)
+  const consoleThrottledFirstPaint = await paint('console', '/console/', true, consoleSize)
 
   const paidLatency: Measured<number[]> =
     client && paidShopper
@@ -196,8 +237,9 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
 
   // Free the cores before timing start-ups and profiling.
   await Promise.all(
-    [nodeHello, koaHello, proxy, bff].map((running) => running?.child.stop() ?? Promise.resolve()),
+    [nodeHello, koaHello, proxy].map((running) => running?.child.stop() ?? Promise.resolve()),
   )
+  await Promise.all(variants.map((variant) => variant.release()))
   const startup: Measured<StartupTimes> =
     config.startupSamples === 0
       ? { ok: false, reason: 'skipped in the smoke run' }
@@ -238,11 +280,14 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
     samples,
     bffMissing,
     missingTargets,
+    postgres,
     ratios: computeRatios(samples),
     storeSizes: sizes,
     firstPaint,
+    throttledFirstPaint,
     consoleSize,
     consoleFirstPaint,
+    consoleThrottledFirstPaint,
     startup,
     paidLatency,
     profile,

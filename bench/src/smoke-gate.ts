@@ -14,9 +14,9 @@ export function smokeFailures(results: BenchResults): string[] {
   if (results.bffMissing) failures.push(`the BFF could not be measured: ${results.bffMissing}`)
   for (const note of results.missingTargets) failures.push(`not measured: ${note}`)
   for (const ratio of results.ratios) {
-    if (ratio.ratio < ratio.rule.smokeFloor) {
+    if (ratio.throughput.ratio < ratio.rule.smokeFloor) {
       failures.push(
-        `${ratio.rule.subject} runs at ${ratio.ratio.toFixed(3)}× ${ratio.rule.baseline} (floor ${ratio.rule.smokeFloor}×)`,
+        `${ratio.rule.subject} runs at ${ratio.throughput.ratio.toFixed(3)}× ${ratio.rule.baseline} (floor ${ratio.rule.smokeFloor}×)`,
       )
     }
   }

@@ -1,7 +1,7 @@
 /** Starting the simulator and the BFF as children, each waited for until it answers. */
 import { join } from 'node:path'
 
-import { spawnChild, waitUntilOk, type BenchChild } from './children'
+import { spawnChild, spawnCompiledChild, waitUntilOk, type BenchChild } from './children'
 import { bffEnvironment } from './bff-environment'
 import { freePort } from './free-port'
 import { PATHS } from './paths'
@@ -34,11 +34,20 @@ export interface BffStart {
   simulatorUrl: string
   staticDir?: string
   nodeArgs?: string[]
+  /** `postgres://…` of a fresh database; default a fresh SQLite file in `workDir`. */
+  databaseUrl?: string
+  /** Settings added to the demo's (e.g. INSTANCE_NAME for a second instance). */
+  extraEnv?: NodeJS.ProcessEnv
+  /** Run the compiled BFF (apps/bff/dist, plain `node`) instead of the sources through tsx. */
+  compiled?: boolean
   /** Poll interval for /readyz (the start-up measurement polls every 10 ms). */
   intervalMs?: number
 }
 
-/** Starts a BFF on a fresh SQLite file; resolves once /readyz answers 200, with the time it took. */
+/**
+ * Starts a BFF on a fresh SQLite file (or the given database); resolves once /readyz answers 200,
+ * with the time it took.
+ */
 export async function startBffChild(
   options: BffStart,
 ): Promise<RunningChild & { readyMs: number; notifySecret: string }> {
@@ -47,15 +56,19 @@ export async function startBffChild(
   const env = bffEnvironment({
     port,
     simulatorPort,
-    databaseFile: join(options.workDir, `${options.name}.sqlite`),
+    databaseUrl: options.databaseUrl ?? `file:${join(options.workDir, `${options.name}.sqlite`)}`,
     ...(options.staticDir === undefined ? {} : { staticDir: options.staticDir }),
   })
+  Object.assign(env, options.extraEnv)
   const spawnedAt = performance.now()
-  const child = spawnChild(options.name, PATHS.bffMain, {
+  const childOptions = {
     env,
     logFile: join(options.workDir, `${options.name}.log`),
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
-  })
+  }
+  const child = options.compiled
+    ? spawnCompiledChild(options.name, PATHS.bffCompiledMain, childOptions)
+    : spawnChild(options.name, PATHS.bffMain, childOptions)
   const url = `http://127.0.0.1:${port}`
   const readyMs = await waitUntilOk(child, `${url}/readyz`, {
     timeoutMs: 60000,

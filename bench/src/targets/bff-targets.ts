@@ -15,23 +15,28 @@ export interface BffFixture {
 }
 
 /**
- * The BFF targets (the duplicate notification only when the fixture has a paid order). POST /api/orders rotates over the shoppers and sends a fresh
+ * The BFF targets (the duplicate notification only when the fixture has a paid order), their ids
+ * prefixed by the variant (`bff`, `bff-pg`, `bff-pg2`). POST /api/orders rotates over the shoppers and sends a fresh
  * Idempotency-Key on every request, so each one creates a new order and a new JSAPIPay call.
  */
-export function bffTargets(fixture: BffFixture): LoadTarget[] {
+export function bffTargets(
+  fixture: BffFixture,
+  variant: { prefix: string; label: string | null } = { prefix: 'bff', label: null },
+): LoadTarget[] {
+  const suffix = variant.label === null ? '' : ` [${variant.label}]`
   let next = 0
   const tokens = fixture.tokens
   const targets: LoadTarget[] = [
     {
-      id: 'bff-get-order',
-      label: `BFF GET /api/orders/:order_no (${fixture.duplicateNotification ? 'paid' : 'pending'} order)`,
+      id: `${variant.prefix}-get-order`,
+      label: `BFF GET /api/orders/:order_no (${fixture.duplicateNotification ? 'paid' : 'pending'} order)${suffix}`,
       url: `${fixture.url}/api/orders/${fixture.readOrderNo}`,
       method: 'GET',
       headers: { authorization: `Bearer ${tokens[0]!}` },
     },
     {
-      id: 'bff-create-order',
-      label: 'BFF POST /api/orders',
+      id: `${variant.prefix}-create-order`,
+      label: `BFF POST /api/orders${suffix}`,
       url: `${fixture.url}/api/orders`,
       method: 'POST',
       body: orderBody(fixture.sku),
@@ -52,8 +57,8 @@ export function bffTargets(fixture: BffFixture): LoadTarget[] {
   const notification = fixture.duplicateNotification
   if (notification) {
     targets.push({
-      id: 'bff-duplicate-notify',
-      label: 'BFF duplicate notification',
+      id: `${variant.prefix}-duplicate-notify`,
+      label: `BFF duplicate notification${suffix}`,
       url: `${fixture.url}${notification.path}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

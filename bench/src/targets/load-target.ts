@@ -12,4 +12,13 @@ export interface LoadTarget {
   body?: string
   /** Varies each request (headers such as Idempotency-Key); must return the request. */
   setupRequest?: (request: autocannon.Request) => autocannon.Request
+  /**
+   * Further base URLs (`http://127.0.0.1:PORT`) serving the same path: the load's connections are
+   * split evenly over `url` and these, one autocannon instance each, run at the same time.
+   */
+  alsoOrigins?: readonly string[]
+  /** The server processes answering, whose CPU per 2xx answer is the target's cost. */
+  serverPids?: readonly number[]
+  /** A process the server waits on and whose CPU is reported apart (the simulator's JSAPIPay). */
+  upstreamPids?: readonly number[]
 }
