@@ -1,95 +1,19 @@
 /**
- * `pnpm start`: the demo with no secrets and no network. Builds the H5 store when it is missing or
- * stale, starts the aggregator simulator and the BFF (SQLite under data/, sandbox mode, a
- * time-scaled notification schedule), serves the store from the BFF, prints the URLs and how to
- * pay. Ctrl-C stops every child cleanly.
+ * `pnpm start`: the demo with no secrets and no network (scripts/lib/demo-stack.ts). The BFF and
+ * the simulator run compiled (apps/bff/dist, packages/simulator/dist) when both builds are newer
+ * than their sources, and from their TypeScript sources through tsx otherwise; the first line
+ * says which. `pnpm serve` builds what is stale and always runs the compiled servers.
  */
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 
-import { buildConsole, consoleBuildStaleReason } from './lib/console-build'
-import { buildH5, h5BuildStaleReason } from './lib/h5-build'
-import { lanAddress } from './lib/lan-address'
-import { startChild, stopAll, waitForOk } from './lib/processes'
-import { demoEnvironment } from './lib/demo-environment'
+import { runDemo } from './lib/demo-stack'
+import { serverBuildsStaleReason } from './lib/server-build'
 
 const root = resolve(import.meta.dirname, '..')
-if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'))
-
-const env = demoEnvironment(root, process.env)
-let stopping = false
-
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    console.log('\nStopping the BFF and the simulator…')
-    await stopAll()
-    console.log('Stopped.')
-  }
-  process.exit(code)
-}
-process.on('SIGINT', () => void shutdown(0))
-process.on('SIGTERM', () => void shutdown(0))
-
-const staleReason = h5BuildStaleReason(root)
-if (staleReason !== undefined && process.env.SKIP_H5_BUILD !== '1') {
-  console.log(`Building the H5 store: ${staleReason} (about 30 s the first time)…`)
-  await buildH5(root)
-}
-// The BFF serves /console/ only if the build exists when it starts.
-const consoleStale = consoleBuildStaleReason(root)
-if (consoleStale !== undefined) {
-  console.log(`Building the merchant console: ${consoleStale} (a few seconds)…`)
-  await buildConsole(root)
-}
-
-const onUnexpectedExit = (name: string) => (code: number | null) => {
-  if (!stopping) {
-    console.error(`${name} exited unexpectedly (code ${String(code)}); stopping the demo.`)
-    void shutdown(1)
-  }
-}
-
-console.log(`Starting the simulator on ${env.SIMULATOR_URL} …`)
-startChild('simulator', process.execPath, ['--import', 'tsx', 'packages/simulator/src/main.ts'], {
-  cwd: root,
-  env,
-  onExit: onUnexpectedExit('The simulator'),
-})
-await waitForOk(`${env.SIMULATOR_URL}/__sim/stats`, 30_000)
-
-console.log(`Starting the BFF on ${env.BFF_URL} …`)
-startChild('bff', process.execPath, ['--import', 'tsx', 'apps/bff/src/main.ts'], {
-  cwd: root,
-  env,
-  onExit: onUnexpectedExit('The BFF'),
-})
-await waitForOk(`${env.BFF_URL}/readyz`, 60_000)
-
-// A phone on the same Wi-Fi reaches the BFF only on this machine's LAN address, and only when the
-// BFF listens there (HOST, default 127.0.0.1 so the demo is not exposed by accident).
-const lan = lanAddress()
-const host = env.HOST ?? '127.0.0.1'
-const lanUrl = lan === undefined ? undefined : `http://${lan}:${env.PORT ?? '3000'}`
-const phone =
-  lanUrl === undefined
-    ? ''
-    : ['0.0.0.0', '::', lan].includes(host)
-      ? `    Phone (Wi-Fi)    ${lanUrl}/   (mini-programs: build with TARO_APP_BFF_URL=${lanUrl})\n`
-      : `    Phone (Wi-Fi)    ${lanUrl}/   (needs \`HOST=0.0.0.0 pnpm start\`; mini-programs also TARO_APP_BFF_URL=${lanUrl} at build time)\n`
-
-console.log(`
-  The demo store is ready.
-
-    Store            ${env.BFF_URL}/
-${phone}    Merchant console ${env.BFF_URL}/console/   (admin token: ${env.ADMIN_TOKEN})
-    Merchant API     ${env.BFF_URL}/api/admin/orders   (Authorization: Bearer <admin token>)
-    Simulator        ${env.SIMULATOR_URL}/__sim/stats
-    Database         ${env.DATABASE_URL.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}
-
-  How to pay: open the store, add products, 去结算 (checkout), 立即支付 (pay). In a plain browser
-  the sandbox cashier opens: choose 支付成功 and the order turns "paid" once the BFF has
-  confirmed it with the simulated aggregator (notification, then Query).
-
-  Ctrl-C stops everything.
-`)
+const stale = serverBuildsStaleReason(root)
+console.log(
+  stale === undefined
+    ? 'Running the compiled BFF and simulator (apps/bff/dist, packages/simulator/dist).'
+    : `Running the BFF and simulator from their TypeScript sources through tsx: ${stale} (\`pnpm serve\` builds and runs the compiled ones).`,
+)
+await runDemo(root, stale === undefined ? 'compiled' : 'tsx')

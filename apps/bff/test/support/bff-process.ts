@@ -10,6 +10,8 @@ import { CANARIES } from './test-app'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const BFF_DIR = resolve(HERE, '..', '..')
 const MAIN = resolve(BFF_DIR, 'src', 'main.ts')
+/** The compiled BFF (`pnpm --filter @quickpay/bff build`, esbuild.config.js). */
+export const COMPILED_MAIN = resolve(BFF_DIR, 'dist', 'main.js')
 
 /** A BFF running as a child process, which tests kill and restart on the same database. */
 export interface BffProcess {
@@ -41,6 +43,8 @@ export interface BffProcessOptions {
   env?: Record<string, string>
   /** How long to wait for /readyz (default 20 s). */
   readyTimeoutMs?: number
+  /** Run the compiled dist/main.js with plain `node` instead of the sources through tsx. */
+  compiled?: boolean
 }
 
 /** A port free right now on 127.0.0.1 (so restarts keep the URL and PUBLIC_BASE_URL). */
@@ -129,7 +133,8 @@ export async function startBffProcess(options: BffProcessOptions): Promise<BffPr
     },
     async start(extra = {}) {
       if (handle.pid !== undefined) throw new Error('the BFF is already running')
-      const started = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      const args = options.compiled === true ? [COMPILED_MAIN] : ['--import', 'tsx', MAIN]
+      const started = spawn(process.execPath, args, {
         cwd: BFF_DIR,
         env: {
           PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -1,0 +1,59 @@
+/**
+ * Bundles a Node server (the BFF, the simulator) into one ES module under `<package>/dist` with
+ * esbuild: the workspace packages it imports (@quickpay/contracts, @quickpay/lianke, which ship
+ * TypeScript sources) and its plain-JavaScript dependencies are bundled in; native or
+ * file-resolving dependencies listed in `external` (better-sqlite3, pg, pino and its worker
+ * transports) stay in node_modules and are imported at run time. Plain JavaScript so that
+ * `pnpm build` needs no tsx.
+ *
+ * Runtime files are resolved from `import.meta.url`, which in the bundle is `dist/main.js`: one
+ * folder below the package, like `src/main.ts`, so a path such as `../fixtures/…` written in a
+ * module directly under `src/` means the same folder from both.
+ */
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+import { build } from 'esbuild'
+
+/** What the bundle's modules need to call CommonJS `require` and see `__dirname` in ESM. */
+const ESM_SHIMS = [
+  "import { createRequire as __createRequire } from 'node:module'",
+  "import { fileURLToPath as __fileURLToPath } from 'node:url'",
+  "import { dirname as __pathDirname } from 'node:path'",
+  'const require = __createRequire(import.meta.url)',
+  'const __filename = __fileURLToPath(import.meta.url)',
+  'const __dirname = __pathDirname(__filename)',
+].join('\n')
+
+/**
+ * Builds `<packageDir>/<entry>` into `<packageDir>/dist/main.js` (with a source map and
+ * `dist/build-info.json`: when and from what); throws on a build error.
+ */
+export async function bundleServer({ packageDir, entry, external }) {
+  const outdir = join(packageDir, 'dist')
+  rmSync(outdir, { recursive: true, force: true })
+  const result = await build({
+    absWorkingDir: packageDir,
+    entryPoints: { main: entry },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    sourcemap: 'linked',
+    external,
+    banner: { js: ESM_SHIMS },
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  })
+  const inputs = Object.keys(result.metafile.inputs).length
+  writeFileSync(
+    join(outdir, 'build-info.json'),
+    `${JSON.stringify({ builtAt: new Date().toISOString(), entry, inputs, external }, null, 2)}\n`,
+  )
+  const bytes = result.metafile.outputs['dist/main.js']?.bytes ?? 0
+  console.log(
+    `built ${join(packageDir, 'dist/main.js')}: ${inputs} modules, ${(bytes / 1024).toFixed(0)} KiB`,
+  )
+}
