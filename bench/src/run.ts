@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { buildStaleServers, serverBuildStaleReason } from '../../scripts/lib/server-build'
 import type { BenchClient, BenchShopper } from './bench-client'
 import { postgresAdminUrl, withoutPassword } from './bench-database'
 import { startBffVariant, type StartedBffVariant } from './bff-variants'
@@ -244,9 +245,14 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
     config.startupSamples === 0
       ? { ok: false, reason: 'skipped in the smoke run' }
       : simulator.ok
-        ? await attempt('start-up', () => {
+        ? await attempt('start-up', async () => {
+            const stale = serverBuildStaleReason(PATHS.root, 'bff')
+            if (stale !== undefined) {
+              log(`start-up: building the compiled BFF first (${stale})`)
+              await buildStaleServers(PATHS.root)
+            }
             log(`start-up: ${config.startupSamples} sample(s) each`)
-            return measureStartup({
+            return await measureStartup({
               workDir,
               simulatorUrl: simulator.value.url,
               samples: config.startupSamples,

@@ -1,54 +1,97 @@
 /**
- * Start-up time, spawn → first 200, for the BFF (/readyz, on a fresh SQLite file so migrations
- * and the catalogue seed are included) against a node:http hello started the same way
- * (`node --import tsx`), alternating the two, polling every 10 ms.
+ * Start-up time, spawn → first 200, polled every 10 ms: the compiled BFF (`node
+ * apps/bff/dist/main.js`, /readyz on a fresh SQLite file so migrations and the catalogue seed are
+ * included) against a node:http hello compiled by the same tool (esbuild) and spawned the same
+ * way (plain `node`); and, for context, both again from TypeScript through tsx (`node --import
+ * tsx`), as `pnpm dev` and the tests run them. The four alternate sample by sample.
  */
 import { join } from 'node:path'
 
-import { spawnChild, waitUntilOk } from './children'
+import { build } from 'esbuild'
+
+import { spawnChild, spawnCompiledChild, waitUntilOk, type BenchChild } from './children'
 import { freePort } from './free-port'
 import { PATHS } from './paths'
 import { startBffChild } from './stack'
 
-/** Milliseconds per start, per server. */
+/** Milliseconds per start, per server and runtime. */
 export interface StartupTimes {
+  /** The compiled BFF, plain `node`. */
   bff: number[]
+  /** The compiled hello, plain `node`. */
   nodeHello: number[]
+  /** The BFF's sources through tsx. */
+  bffTsx: number[]
+  /** The hello's source through tsx. */
+  nodeHelloTsx: number[]
 }
 
-/** Starts and stops each server `samples` times. */
+/** Compiles src/servers/node-hello.ts into `workDir` with esbuild, as the BFF's build does. */
+async function compileHello(workDir: string): Promise<string> {
+  const outfile = join(workDir, 'node-hello.mjs')
+  await build({
+    entryPoints: [join(PATHS.servers, 'node-hello.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+  })
+  return outfile
+}
+
+async function helloStart(
+  workDir: string,
+  spawn: (env: NodeJS.ProcessEnv, logFile: string) => BenchChild,
+): Promise<number> {
+  const port = await freePort()
+  const spawnedAt = performance.now()
+  const hello = spawn({ PORT: String(port) }, join(workDir, 'hello-start.log'))
+  try {
+    return await waitUntilOk(hello, `http://127.0.0.1:${port}/`, {
+      timeoutMs: 30000,
+      intervalMs: 10,
+      since: spawnedAt,
+    })
+  } finally {
+    await hello.stop()
+  }
+}
+
+/** Starts and stops each server `samples` times (the compiled BFF must be built). */
 export async function measureStartup(options: {
   workDir: string
   simulatorUrl: string
   samples: number
 }): Promise<StartupTimes> {
-  const times: StartupTimes = { bff: [], nodeHello: [] }
+  const times: StartupTimes = { bff: [], nodeHello: [], bffTsx: [], nodeHelloTsx: [] }
+  const compiledHello = await compileHello(options.workDir)
   for (let sample = 0; sample < options.samples; sample += 1) {
-    const port = await freePort()
-    const spawnedAt = performance.now()
-    const hello = spawnChild(`hello-start-${sample}`, join(PATHS.servers, 'node-hello.ts'), {
-      env: { PORT: String(port) },
-      logFile: join(options.workDir, 'hello-start.log'),
-    })
-    try {
-      times.nodeHello.push(
-        await waitUntilOk(hello, `http://127.0.0.1:${port}/`, {
-          timeoutMs: 30000,
-          intervalMs: 10,
-          since: spawnedAt,
-        }),
-      )
-    } finally {
-      await hello.stop()
+    times.nodeHello.push(
+      await helloStart(options.workDir, (env, logFile) =>
+        spawnCompiledChild(`hello-start-${sample}`, compiledHello, { env, logFile }),
+      ),
+    )
+    for (const compiled of [true, false]) {
+      const bff = await startBffChild({
+        name: `bff-start-${compiled ? 'compiled' : 'tsx'}-${sample}`,
+        workDir: options.workDir,
+        simulatorUrl: options.simulatorUrl,
+        intervalMs: 10,
+        compiled,
+      })
+      ;(compiled ? times.bff : times.bffTsx).push(bff.readyMs)
+      await bff.child.stop()
     }
-    const bff = await startBffChild({
-      name: `bff-start-${sample}`,
-      workDir: options.workDir,
-      simulatorUrl: options.simulatorUrl,
-      intervalMs: 10,
-    })
-    times.bff.push(bff.readyMs)
-    await bff.child.stop()
+    times.nodeHelloTsx.push(
+      await helloStart(options.workDir, (env, logFile) =>
+        spawnChild(`hello-start-tsx-${sample}`, join(PATHS.servers, 'node-hello.ts'), {
+          env,
+          logFile,
+        }),
+      ),
+    )
   }
   return times
 }
