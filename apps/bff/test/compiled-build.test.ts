@@ -35,7 +35,9 @@ describe('the compiled BFF (dist/main.js)', () => {
 
   it('is one bundle that leaves the native driver and pino outside and tsx out', () => {
     const bundle = readFileSync(COMPILED_MAIN, 'utf8')
-    expect(bundle).toMatch(/from "better-sqlite3"|import\("better-sqlite3"\)|require\("better-sqlite3"\)/)
+    expect(bundle).toMatch(
+      /from "better-sqlite3"|import\("better-sqlite3"\)|require\("better-sqlite3"\)/,
+    )
     expect(bundle).not.toContain('@quickpay/contracts')
     expect(bundle).not.toContain('tsx/esm')
   })
