@@ -53,17 +53,67 @@ const SMOKE: BenchConfig = {
   writeReport: false,
 }
 
+/** `pnpm bench --scale`: the seeded-data run (scale/scale-run.ts) instead of the load run. */
+export interface ScaleConfig {
+  /** Seeded order counts, ascending (default 10 k then 1 M; `--scale-orders=2000,20000`). */
+  sizes: number[]
+  load: LoadSettings
+  /** Write the scale section into BENCHMARKS.md (only at the default sizes). */
+  writeReport: boolean
+}
+
+const DEFAULT_SCALE_SIZES = [10_000, 1_000_000]
+
+/** What the command line asks for: a load run (full or smoke) or a scale run. */
+export type BenchRequest =
+  { kind: 'load'; config: BenchConfig } | { kind: 'scale'; scale: ScaleConfig }
+
+function scaleSizes(flag: string): number[] {
+  const sizes = flag
+    .slice('--scale-orders='.length)
+    .split(',')
+    .map((each) => Number(each))
+  if (
+    sizes.length < 2 ||
+    sizes.some(
+      (size, index) => !Number.isInteger(size) || size < 100 || size <= (sizes[index - 1] ?? 0),
+    )
+  ) {
+    throw new Error(
+      `${flag}: give two or more ascending order counts of at least 100, e.g. --scale-orders=2000,20000`,
+    )
+  }
+  return sizes
+}
+
 /**
- * Picks the mode from the command line: `--smoke` for CI; `--postgres` adds the PostgreSQL rows to
- * a smoke run (the full run always has them). Unknown flags are refused.
+ * Reads the command line: `--smoke` for CI; `--postgres` adds the PostgreSQL rows to a smoke run
+ * (the full run always has them); `--scale` (with `--scale-orders=a,b,…` for other sizes) runs the
+ * scale measures instead. Unknown flags are refused.
  */
-export function configFromArgs(args: readonly string[]): BenchConfig {
+export function requestFromArgs(args: readonly string[]): BenchRequest {
   const flags = args.filter((arg) => arg !== '--')
   for (const flag of flags) {
-    if (flag !== '--smoke' && flag !== '--postgres') {
-      throw new Error(`unknown flag ${flag} (known: --smoke, --postgres, --scale)`)
+    if (
+      !['--smoke', '--postgres', '--scale'].includes(flag) &&
+      !flag.startsWith('--scale-orders=')
+    ) {
+      throw new Error(
+        `unknown flag ${flag} (known: --smoke, --postgres, --scale, --scale-orders=a,b)`,
+      )
+    }
+  }
+  const sizesFlag = flags.find((flag) => flag.startsWith('--scale-orders='))
+  if (flags.includes('--scale') || sizesFlag !== undefined) {
+    return {
+      kind: 'scale',
+      scale: {
+        sizes: sizesFlag === undefined ? DEFAULT_SCALE_SIZES : scaleSizes(sizesFlag),
+        load: { connections: 4, durationSeconds: 3 },
+        writeReport: sizesFlag === undefined,
+      },
     }
   }
   const base = flags.includes('--smoke') ? SMOKE : FULL
-  return flags.includes('--postgres') ? { ...base, postgres: true } : base
+  return { kind: 'load', config: flags.includes('--postgres') ? { ...base, postgres: true } : base }
 }

@@ -33,8 +33,11 @@ function missing<T>(measured: Measured<T>): string | null {
   return measured.ok ? null : `not measured: ${measured.reason}`
 }
 
-/** The whole report; `reading` is the preserved hand-written section (may be empty). */
-export function renderReport(results: BenchResults, reading: string): string {
+/**
+ * The whole report; `reading` is the preserved hand-written section and `scale` the section the
+ * last `pnpm bench --scale` wrote (either may be empty).
+ */
+export function renderReport(results: BenchResults, reading: string, scale = ''): string {
   return [
     '# Benchmarks',
     '',
@@ -49,6 +52,7 @@ export function renderReport(results: BenchResults, reading: string): string {
     ...startupSection(results),
     ...paidSection(results),
     ...profileSection(results),
+    ...(scale === '' ? [] : [scale, '']),
     '## Reading',
     '',
     READING_START,

@@ -14,7 +14,7 @@ import type { BenchClient, BenchShopper } from './bench-client'
 import { postgresAdminUrl, withoutPassword } from './bench-database'
 import { startBffVariant, type StartedBffVariant } from './bff-variants'
 import { killAllChildrenNow, stopAllChildren } from './children'
-import { configFromArgs, type BenchConfig } from './config'
+import { requestFromArgs, type BenchConfig, type ScaleConfig } from './config'
 import { profileBffTargets } from './cpu-profile'
 import { measureFirstPaint } from './first-paint'
 import { machineInfo } from './machine'
@@ -24,6 +24,8 @@ import { computeRatios } from './ratios'
 import { preservedReading, renderReport } from './report'
 import type { BenchResults, Measured, PostgresNote } from './results'
 import { runRounds } from './rounds'
+import { preservedScale, renderScale, withScaleSection } from './scale/scale-report'
+import { runScale } from './scale/scale-run'
 import { smokeFailures } from './smoke-gate'
 import { startBaselineChild, startSimulatorChild, type RunningChild } from './stack'
 import { measureStartup, type StartupTimes } from './startup-time'
@@ -300,16 +302,33 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   }
 }
 
+async function scaleMain(scale: ScaleConfig, workDir: string): Promise<number> {
+  log(`scale run: ${scale.sizes.join(' then ')} seeded orders (SQLite)`)
+  const results = await runScale({ workDir, sizes: scale.sizes, load: scale.load, log })
+  const section = renderScale(results)
+  console.log(`\n${section}`)
+  if (scale.writeReport) {
+    const existing = existsSync(PATHS.benchmarksFile)
+      ? await readFile(PATHS.benchmarksFile, 'utf8')
+      : '# Benchmarks\n'
+    await writeFile(PATHS.benchmarksFile, withScaleSection(existing, section))
+    log(`wrote the scale section of ${PATHS.benchmarksFile}`)
+  } else log('other sizes than the default: BENCHMARKS.md left as it is')
+  return 0
+}
+
 async function main(): Promise<number> {
-  const config = configFromArgs(process.argv.slice(2))
+  const request = requestFromArgs(process.argv.slice(2))
   const workDir = await mkdtemp(join(tmpdir(), 'quickpay-bench-'))
   let keepWorkDir = false
   try {
+    if (request.kind === 'scale') return await scaleMain(request.scale, workDir)
+    const config = request.config
     const results = await runBench(config, workDir)
     const existing = existsSync(PATHS.benchmarksFile)
       ? await readFile(PATHS.benchmarksFile, 'utf8')
       : ''
-    const report = renderReport(results, preservedReading(existing))
+    const report = renderReport(results, preservedReading(existing), preservedScale(existing))
     console.log(`\n${report}`)
     if (config.writeReport) {
       await writeFile(PATHS.benchmarksFile, report)

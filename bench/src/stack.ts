@@ -50,7 +50,7 @@ export interface BffStart {
  */
 export async function startBffChild(
   options: BffStart,
-): Promise<RunningChild & { readyMs: number; notifySecret: string }> {
+): Promise<RunningChild & { readyMs: number; notifySecret: string; adminToken: string }> {
   const port = await freePort()
   const simulatorPort = Number(new URL(options.simulatorUrl).port)
   const env = bffEnvironment({
@@ -75,7 +75,13 @@ export async function startBffChild(
     intervalMs: options.intervalMs ?? 50,
     since: spawnedAt,
   })
-  return { child, url, readyMs, notifySecret: env.NOTIFY_SECRET ?? '' }
+  return {
+    child,
+    url,
+    readyMs,
+    notifySecret: env.NOTIFY_SECRET ?? '',
+    adminToken: env.ADMIN_TOKEN ?? '',
+  }
 }
 
 /** Starts one of the baseline servers in src/servers/. */

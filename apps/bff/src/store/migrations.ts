@@ -170,6 +170,27 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
           .execute()
       },
     },
+    '0006_order_list_indexes': {
+      // Issue #15, `pnpm bench --scale`: the merchant list (store/order-store.ts, `list`) sorts by
+      // (created_at desc, order_no desc), with or without a status filter. With only
+      // orders_created (and orders_status_next_check for a status), SQLite sorted every match in a
+      // temporary B-tree for each page; these indexes hold the list's exact order, so a page walks
+      // the index and stops after offset + limit entries. The new first one covers what
+      // orders_created served (count, created_at ranges), so that one goes.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('orders_created_order_no')
+          .on('orders')
+          .columns(['created_at', 'order_no'])
+          .execute()
+        await db.schema
+          .createIndex('orders_status_created_order_no')
+          .on('orders')
+          .columns(['status', 'created_at', 'order_no'])
+          .execute()
+        await db.schema.dropIndex('orders_created').execute()
+      },
+    },
   }
 }
 
