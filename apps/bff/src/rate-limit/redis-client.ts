@@ -10,16 +10,17 @@ const MAX_RECONNECT_DELAY_MS = 2000
 /**
  * A Redis client that fails fast instead of queueing: no offline queue (a command while
  * disconnected is refused at once), short connect and command timeouts, no per-command retries,
- * and reconnection in the background every 0.1–2 s. Connects at once; `lazyConnect` defers that
- * to the first command (the doctor's probe).
+ * and reconnection in the background every 0.1–2 s. `probe` (the doctor) connects only when
+ * `connect()` is called and never reconnects.
  */
-export function createRedisClient(url: string, options: { lazyConnect?: boolean } = {}): Redis {
+export function createRedisClient(url: string, options: { probe?: boolean } = {}): Redis {
+  const probe = options.probe ?? false
   return new Redis(url, {
     connectTimeout: CONNECT_TIMEOUT_MS,
     commandTimeout: COMMAND_TIMEOUT_MS,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    lazyConnect: options.lazyConnect ?? false,
-    retryStrategy: (times) => Math.min(times * 100, MAX_RECONNECT_DELAY_MS),
+    lazyConnect: probe,
+    retryStrategy: (times) => (probe ? null : Math.min(times * 100, MAX_RECONNECT_DELAY_MS)),
   })
 }
