@@ -45,12 +45,12 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     createMetrics({ countOrdersByStatus: () => repository.orders.countByStatus() })
   const rateLimits =
     overrides.rateLimits ??
-    createRateLimits({
+    (await createRateLimits({
       redisUrl: env.REDIS_URL,
       keyPrefix: env.REDIS_KEY_PREFIX,
       logger,
       onDegraded: (degraded) => metrics.setRateLimitsDegraded(degraded),
-    })
+    }))
   await rateLimits.ready()
   const lianke =
     overrides.lianke ??

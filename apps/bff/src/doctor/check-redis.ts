@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
 import type { Env } from '../env'
-import { createRedisClient } from '../rate-limit/redis-client'
 import { line, type DoctorCheck } from './doctor-check'
 import type { ResolvedDoctorDeps } from './doctor-deps'
 
@@ -31,6 +30,8 @@ function reasonOf(error: unknown): string {
 export async function checkRedis(env: Env, deps: ResolvedDoctorDeps): Promise<DoctorCheck[]> {
   if (env.REDIS_URL === undefined) return []
   const shown = hidePassword(env.REDIS_URL)
+  // Loaded only when there is a Redis to check (the BFF serves this check too).
+  const { createRedisClient } = await import('../rate-limit/redis-client')
   const client = createRedisClient(env.REDIS_URL, { probe: true })
   client.on('error', () => undefined)
   const started = deps.now()

@@ -9,7 +9,6 @@ import {
 import type { Logger } from '../logger'
 import { flexibleLimiter } from './flexible-limiter'
 import type { RateLimiter } from './rate-limiter'
-import { createRedisClient } from './redis-client'
 
 /** Every limit counts requests per minute (RATE_LIMIT_*_PER_MINUTE). */
 const WINDOW_SECONDS = 60
@@ -79,7 +78,7 @@ class FallbackLimiter extends RateLimiterMemory {
  * and its end once, as information. Windows are fixed: up to `perMinute` requests in the minute
  * that starts with a key's first request, then 429 with Retry-After until that minute ends.
  */
-export function createRateLimits(options: RateLimitsOptions): RateLimits {
+export async function createRateLimits(options: RateLimitsOptions): Promise<RateLimits> {
   const limiters = new Map<string, RateLimiter>()
   const redisUrl = options.redisUrl
   if (redisUrl === undefined) {
@@ -100,6 +99,8 @@ export function createRateLimits(options: RateLimitsOptions): RateLimits {
     }
   }
 
+  // Loaded only with REDIS_URL: a BFF without Redis does not pay for the client at start-up.
+  const { createRedisClient } = await import('./redis-client')
   const client: Redis = createRedisClient(redisUrl)
   let degraded = false
   const fellBack = (): void => {

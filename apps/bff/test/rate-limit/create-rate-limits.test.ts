@@ -30,7 +30,11 @@ async function open(
   keyPrefix: string,
   lines: string[] = [],
 ): Promise<RateLimits> {
-  const limits = createRateLimits({ redisUrl, keyPrefix, logger: capturingLogger(lines) })
+  const limits = await createRateLimits({
+    redisUrl,
+    keyPrefix,
+    logger: capturingLogger(lines),
+  })
   opened.push(limits)
   await limits.ready()
   return limits

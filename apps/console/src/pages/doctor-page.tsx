@@ -52,7 +52,8 @@ export function DoctorPage() {
         loading={report.isFetching}
         dataSource={report.data?.lines ?? []}
         pagination={false}
-        scroll={{ x: 900 }}
+        tableLayout="fixed"
+        scroll={{ x: 1000 }}
         onRow={(line) => ({ 'data-status': line.status }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
@@ -67,12 +68,12 @@ export function DoctorPage() {
           {
             title: '检查项',
             dataIndex: 'name',
-            width: 200,
+            width: 220,
             render: (name: string, line) => (
               <div>
                 <Typography.Text strong>{DOCTOR_LINE_LABELS[name] ?? name}</Typography.Text>
                 <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-word' }}>
                   {line.settings.join(', ')}
                 </Typography.Text>
               </div>
@@ -82,6 +83,7 @@ export function DoctorPage() {
           {
             title: '修复方法',
             dataIndex: 'fix',
+            width: 340,
             render: (fix: string | undefined, line) =>
               line.status === 'ok' || fix === undefined ? '—' : fix,
           },
