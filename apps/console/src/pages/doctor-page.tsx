@@ -31,7 +31,7 @@ export function DoctorPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary">
-        用当前 BFF 实例的配置逐项连通微信、支付宝、聚合支付、数据库和 Redis，与 `pnpm doctor`
+        用当前 BFF 实例的配置逐项连通微信、支付宝、聚合支付、数据库和 Redis，与命令行 pnpm doctor
         的检查相同；结果说明沿用其英文原文，不含任何密钥。
       </Typography.Paragraph>
       {report.isError && <Alert type="error" showIcon title={errorText(report.error)} />}
