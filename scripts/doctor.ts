@@ -3,8 +3,9 @@
  * aggregator, the database, the public URL) and prints ✓ / ✗ / ? with the fix for each ✗; exits 1
  * when any line is ✗. It reads the settings as the BFF does: the environment, plus `.env` at the
  * root when present. `pnpm doctor --demo` checks the settings `pnpm start` hands the BFF instead.
- * Doctor-only settings (never read by the BFF): DOCTOR_PAYMENT_DIRECTORY (the WeChat Pay payment
- * directory you registered) and DOCTOR_OAUTH_DOMAIN (the official account's web-authorisation domain).
+ * Doctor-only settings (the BFF reads them only for GET /api/admin/doctor): DOCTOR_PAYMENT_DIRECTORY
+ * (the WeChat Pay payment directory you registered) and DOCTOR_OAUTH_DOMAIN (the official account's
+ * web-authorisation domain).
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'

@@ -169,8 +169,23 @@ describe('the merchant console in a real browser', () => {
     await screenshot(page, 'console-09-orders-narrow')
   })
 
-  it('logs out: the session cookie no longer opens the merchant API', async () => {
+  it('shows 体检: the doctor’s lines for the running BFF, all passing against the demo', async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
+    await page.goto(`${inject('bffUrl')}/console/doctor`)
+    await page.locator('#doctor-summary').waitFor({ timeout: 20_000 })
+    expect(await page.locator('#doctor-summary').innerText()).toContain('未发现配置问题')
+    const rows = page.locator('tr[data-row-key]')
+    expect(await rows.count()).toBeGreaterThanOrEqual(15)
+    const notify = page.locator('tr[data-row-key="notify-url"]')
+    expect(await notify.getAttribute('data-status')).toBe('ok')
+    expect(await notify.innerText()).toContain('支付通知地址')
+    expect(await notify.innerText()).toContain('✓ 正常')
+    expect(await page.locator('tr[data-status="fail"]').count()).toBe(0)
+    expect(await page.locator('body').innerText()).not.toContain(inject('adminToken'))
+    await screenshot(page, 'console-10-doctor')
+  })
+
+  it('logs out: the session cookie no longer opens the merchant API', async () => {
     const [cookie] = await merchant.cookies()
     await page.getByRole('button', { name: /退出登录/ }).click()
     await page.waitForURL(/\/console\/login$/)

@@ -5,6 +5,7 @@ import type { Env } from './env'
 import type { IdentityProvider } from './identity/identity-provider'
 import type { Logger } from './logger'
 import type { Metrics } from './metrics/create-metrics'
+import type { RateLimits } from './rate-limit/create-rate-limits'
 import type { OrderConfirmer } from './services/order-confirmer'
 import type { Reconciler } from './services/reconciler'
 import type { Repository } from './store/repository'
@@ -27,6 +28,8 @@ export interface AppDeps {
    * idempotency locks it takes, so a restart can give back what the previous life held.
    */
   instanceOwner: string
+  /** The rate limits, on Redis when REDIS_URL is set (shared by every instance), else in process. */
+  rateLimits: RateLimits
   /** The transport for the sandbox wallet forward (tests may wrap it); default the global fetch. */
   fetch: typeof fetch
 }

@@ -20,6 +20,7 @@ import { openApiRoutes } from './openapi/openapi-routes'
 import { adminRoutes } from './routes/admin'
 import { configRoutes } from './routes/config-routes'
 import { consoleRoutes } from './routes/console-routes'
+import { doctorRoutes } from './routes/doctor-routes'
 import { healthRoutes } from './routes/health-routes'
 import { imageRoutes } from './routes/image-routes'
 import { notifyRoutes } from './routes/notify'
@@ -45,6 +46,7 @@ export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Ro
       sandboxRoutes(deps),
       adminRoutes(deps),
       consoleRoutes(deps),
+      doctorRoutes(deps),
       metricsRoutes(deps.metrics),
       openApiRoutes(deps.env.PUBLIC_BASE_URL),
     ],

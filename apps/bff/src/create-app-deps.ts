@@ -12,6 +12,7 @@ import type { Env } from './env'
 import { createPlatformIdentityProvider } from './identity/platform-identity-provider'
 import { createLogger } from './logger'
 import { createMetrics } from './metrics/create-metrics'
+import { createRateLimits } from './rate-limit/create-rate-limits'
 import { createOrderConfirmer } from './services/order-confirmer'
 import { createReconciler } from './services/reconciler'
 import { retryPendingRefund } from './services/refund-order'
@@ -42,6 +43,15 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
   const metrics =
     overrides.metrics ??
     createMetrics({ countOrdersByStatus: () => repository.orders.countByStatus() })
+  const rateLimits =
+    overrides.rateLimits ??
+    (await createRateLimits({
+      redisUrl: env.REDIS_URL,
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      logger,
+      onDegraded: (degraded) => metrics.setRateLimitsDegraded(degraded),
+    }))
+  await rateLimits.ready()
   const lianke =
     overrides.lianke ??
     createLiankeClient({
@@ -118,6 +128,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     reconciler,
     metrics,
     instanceOwner,
+    rateLimits,
     fetch: httpFetch,
   }
 }

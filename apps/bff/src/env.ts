@@ -116,6 +116,24 @@ const envSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{1,48}$/, { error: 'must be 1-48 visible ASCII characters' })
     .optional(),
+  /**
+   * Redis for the rate limits (`redis://[:password@]host:port[/db]`, or `rediss://` for TLS): set,
+   * every instance counts against the same limits; unset, each instance counts alone.
+   */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  /** The prefix of every Redis key: the same for the instances of one deployment, different otherwise. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, {
+      error: 'must be 1-64 letters, digits, "_", ".", ":" or "-"',
+    })
+    .default('quickpay'),
+  /** For `GET /api/admin/doctor` only: the WeChat Pay payment directories declared (comma-separated). */
+  DOCTOR_PAYMENT_DIRECTORY: z.string().min(1).optional(),
+  /** For `GET /api/admin/doctor` only: the official account's web-authorisation domain. */
+  DOCTOR_OAUTH_DOMAIN: z.string().min(1).optional(),
   QUERY_COALESCE_MS: positiveInt.default(3000),
   POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),
   /** Test-only (crash-point fault injection): SIGKILL the process at this named crash point of a create; never set in production. */

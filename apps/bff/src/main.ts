@@ -60,6 +60,7 @@ async function shutdown(signal: string): Promise<void> {
   await closeServer(server, env.SHUTDOWN_GRACE_MS)
   await deps.reconciler.stop()
   await deps.repository.close()
+  await deps.rateLimits.close()
   deps.logger.info('stopped')
   process.exit(0)
 }

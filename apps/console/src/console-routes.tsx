@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from 'react-router'
 
 import { AppLayout } from './components/app-layout'
 import { RequireSession } from './components/require-session'
+import { DoctorPage } from './pages/doctor-page'
 import { LoginPage } from './pages/login-page'
 import { OrderDetailPage } from './pages/order-detail-page'
 import { OrdersPage } from './pages/orders-page'
@@ -28,6 +29,7 @@ export function ConsoleRoutes() {
         <Route path="/orders" element={<OrdersPage />} />
         <Route path="/orders/:orderNo" element={<OrderDetailPage />} />
         <Route path="/review" element={<ReviewPage />} />
+        <Route path="/doctor" element={<DoctorPage />} />
         <Route
           path="/overview"
           element={

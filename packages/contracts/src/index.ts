@@ -134,6 +134,13 @@ export {
   type TimelineEntry,
   type TimelinePage,
 } from './bff/console'
+export {
+  DOCTOR_STATUSES,
+  doctorLineSchema,
+  doctorReportSchema,
+  type DoctorLine,
+  type DoctorReportBody,
+} from './bff/doctor-report'
 
 export {
   loginCodeRequestSchema,

@@ -31,6 +31,7 @@ export const DOCTOR_CHECK_IDS = [
   'database-migrated',
   'database-writable',
   'database-clock',
+  'redis',
   'h5-payment-directory',
   'h5-oauth-domain',
 ] as const

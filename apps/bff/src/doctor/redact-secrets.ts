@@ -11,8 +11,10 @@ function secretsOf(env: Env): string[] {
     env.WECHAT_MINIPROGRAM_SECRET,
     env.WECHAT_OA_SECRET,
   ]
-  const password = /\/\/[^:/@]*:([^@/]+)@/.exec(env.DATABASE_URL)?.[1]
-  if (password !== undefined) values.push(password, decodeURIComponent(password))
+  for (const url of [env.DATABASE_URL, env.REDIS_URL ?? '']) {
+    const password = /\/\/[^:/@]*:([^@/]+)@/.exec(url)?.[1]
+    if (password !== undefined) values.push(password, decodeURIComponent(password))
+  }
   if (env.ALIPAY_PRIVATE_KEY_FILE !== undefined) {
     try {
       const body = readFileSync(env.ALIPAY_PRIVATE_KEY_FILE, 'utf8')

@@ -7,6 +7,7 @@ import { checkDatabase } from './check-database'
 import { checkOauthDomain, checkPaymentDirectory } from './check-h5'
 import { checkNotifyUrl } from './check-notify-url'
 import { checkPublicUrl } from './check-public-url'
+import { checkRedis } from './check-redis'
 import { checkStoreBuild } from './check-store-build'
 import { checkWechat } from './check-wechat'
 import { DOCTOR_CHECK_IDS, type DoctorCheck } from './doctor-check'
@@ -29,14 +30,16 @@ export async function runDoctor(env: Env, doctorDeps: DoctorDeps = {}): Promise<
   const deps = resolveDoctorDeps(doctorDeps)
   const keys = loadAlipayKeys(env)
   const alipayKeys = checkAlipayKeys(env, keys)
-  const [publicUrl, notifyUrl, wechat, alipayGateway, aggregator, database] = await Promise.all([
-    checkPublicUrl(env, deps),
-    checkNotifyUrl(env, deps),
-    checkWechat(env, deps),
-    checkAlipayGateway(env, deps, keys, alipayKeys),
-    checkAggregator(env, deps),
-    checkDatabase(env, deps),
-  ])
+  const [publicUrl, notifyUrl, wechat, alipayGateway, aggregator, database, redis] =
+    await Promise.all([
+      checkPublicUrl(env, deps),
+      checkNotifyUrl(env, deps),
+      checkWechat(env, deps),
+      checkAlipayGateway(env, deps, keys, alipayKeys),
+      checkAggregator(env, deps),
+      checkDatabase(env, deps),
+      checkRedis(env, deps),
+    ])
   const found = [
     publicUrl,
     notifyUrl,
@@ -47,6 +50,7 @@ export async function runDoctor(env: Env, doctorDeps: DoctorDeps = {}): Promise<
     checkAlipayUserId(env, database.alipayPayerIds),
     ...aggregator,
     ...database.lines,
+    ...redis,
     checkPaymentDirectory(env, deps),
     checkOauthDomain(env, deps),
   ]

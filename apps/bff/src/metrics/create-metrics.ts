@@ -12,6 +12,8 @@ export interface Metrics {
   countNotification(outcome: NotificationOutcome): void
   /** The SDK's `onCall` hook: one aggregator attempt by route and outcome, with its latency. */
   observeUpstream(event: LiankeCallEvent): void
+  /** Whether the rate limits have fallen back from Redis to this process (1) or not (0). */
+  setRateLimitsDegraded(degraded: boolean): void
 }
 
 /** Where the orders-by-status gauge reads its numbers on each scrape. */
@@ -54,6 +56,12 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   })
+  const rateLimitsDegraded = new Gauge({
+    name: 'bff_rate_limits_degraded',
+    help: 'Rate limits served by this instance alone because Redis is unreachable (1) or not (0).',
+    registers: [registry],
+  })
+  rateLimitsDegraded.set(0)
   const countOrders = sources.countOrdersByStatus
   if (countOrders !== undefined) {
     new Gauge({
@@ -82,6 +90,9 @@ export function createMetrics(sources: MetricsSources = {}): Metrics {
       const labels = { route: event.route, outcome: event.outcome }
       upstreamCalls.inc(labels)
       upstreamDuration.observe(labels, event.durationMs / 1000)
+    },
+    setRateLimitsDegraded(degraded) {
+      rateLimitsDegraded.set(degraded ? 1 : 0)
     },
   }
 }

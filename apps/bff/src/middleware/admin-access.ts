@@ -4,7 +4,6 @@ import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { AppError } from '../errors/app-error'
 import { errors } from '../errors/errors'
-import { createTokenBucket } from '../rate-limit/token-bucket'
 import { findConsoleSession } from '../services/console-sessions'
 import { consoleCookieOf } from './console-cookie'
 import { requireConsoleRequest } from './console-csrf'
@@ -25,14 +24,14 @@ export function adminAccess(deps: AppDeps): Middleware<AppState> {
     clock: deps.clock,
     adminToken: deps.env.ADMIN_TOKEN,
   }
-  const failures = createTokenBucket({
-    perMinute: deps.env.RATE_LIMIT_ADMIN_FAILURES_PER_MINUTE,
-    clock: deps.clock,
-  })
+  const failures = deps.rateLimits.limiter(
+    'admin-failures',
+    deps.env.RATE_LIMIT_ADMIN_FAILURES_PER_MINUTE,
+  )
   const refused = (error: unknown): boolean =>
     error instanceof AppError && error.status === 401 && error.code === 'UNAUTHENTICATED'
   return async (ctx, next) => {
-    const verdict = failures.peek(ctx.ip)
+    const verdict = await failures.peek(ctx.ip)
     if (!verdict.allowed) throw errors.rateLimited(verdict.retryAfterSeconds)
     try {
       if (ctx.get('authorization') !== '') {
@@ -43,7 +42,7 @@ export function adminAccess(deps: AppDeps): Middleware<AppState> {
       if (expiry === undefined) throw errors.adminUnauthenticated()
       await csrf(ctx, next)
     } catch (error) {
-      if (refused(error)) failures.take(ctx.ip)
+      if (refused(error)) await failures.take(ctx.ip)
       throw error
     }
   }

@@ -2,15 +2,15 @@ import type { Context, Middleware } from 'koa'
 
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
-import type { RateLimiter } from '../rate-limit/token-bucket'
+import type { RateLimiter } from '../rate-limit/rate-limiter'
 
-/** Refuses a request with 429 RATE_LIMITED and Retry-After once its key's bucket is empty. */
+/** Refuses a request with 429 RATE_LIMITED and Retry-After once its key has used up its minute. */
 export function rateLimit(
   limiter: RateLimiter,
   keyOf: (ctx: Context & { state: AppState }) => string,
 ): Middleware<AppState> {
   return async (ctx, next) => {
-    const verdict = limiter.take(keyOf(ctx))
+    const verdict = await limiter.take(keyOf(ctx))
     if (!verdict.allowed) throw errors.rateLimited(verdict.retryAfterSeconds)
     await next()
   }

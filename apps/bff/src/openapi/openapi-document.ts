@@ -12,6 +12,7 @@ import {
   adminOrdersResponseSchema,
   adminStatsSchema,
   consoleLoginRequestSchema,
+  doctorReportSchema,
   consoleSessionSchema,
   markReviewedRequestSchema,
   sandboxSessionRequestSchema,
@@ -303,6 +304,17 @@ const OPERATIONS: Record<string, Operation> = {
       '200': { description: 'Statistics', schema: adminStatsSchema },
       '400': 'Invalid utc_offset_minutes (VALIDATION_FAILED)',
       ...merchant,
+    },
+  },
+  'GET /api/admin/doctor': {
+    id: 'getDoctorReport',
+    summary:
+      'The doctor (pnpm doctor) on this instance’s settings: one line per check, never a secret',
+    access: 'admin',
+    responses: {
+      '200': { description: 'The report (ok = no line is fail)', schema: doctorReportSchema },
+      ...merchant,
+      '429': 'Too many refused admin credentials from this address (RATE_LIMITED; Retry-After)',
     },
   },
   'GET /healthz': {

@@ -8,7 +8,6 @@ import { adminAccess } from '../middleware/admin-access'
 import { consoleCookieOf, setConsoleCookie } from '../middleware/console-cookie'
 import { requireConsoleRequest } from '../middleware/console-csrf'
 import { rateLimit } from '../middleware/rate-limit'
-import { createTokenBucket } from '../rate-limit/token-bucket'
 import { adminStats } from '../services/admin-stats'
 import { timelinePage } from '../services/admin-timeline'
 import {
@@ -37,7 +36,7 @@ export function consoleRoutes(deps: AppDeps): Router<AppState> {
     clock: deps.clock,
     adminToken: deps.env.ADMIN_TOKEN,
   }
-  const limiter = createTokenBucket({ perMinute: LOGINS_PER_MINUTE, clock: deps.clock })
+  const limiter = deps.rateLimits.limiter('console-logins', LOGINS_PER_MINUTE)
 
   router.post(
     '/api/admin/session',

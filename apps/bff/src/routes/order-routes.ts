@@ -9,7 +9,6 @@ import { errors } from '../errors/errors'
 import { idempotent } from '../middleware/idempotent'
 import { rateLimit } from '../middleware/rate-limit'
 import { requireSession } from '../middleware/require-session'
-import { createTokenBucket } from '../rate-limit/token-bucket'
 import { cancelOrder } from '../services/cancel-order'
 import { createOrder } from '../services/create-order'
 import { getOrder } from '../services/get-order'
@@ -33,14 +32,8 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
   }
   const keys = { ...deps, lockMs: env.ms.keyLock, ttlMs: env.ms.idempotencyTtl }
   const checkDeps = { ...deps, pollQueryAfterMs: env.ms.pollQueryAfter }
-  const limiter = createTokenBucket({
-    perMinute: env.RATE_LIMIT_ORDERS_PER_MINUTE,
-    clock: deps.clock,
-  })
-  const claimLimiter = createTokenBucket({
-    perMinute: env.RATE_LIMIT_CLAIMS_PER_MINUTE,
-    clock: deps.clock,
-  })
+  const limiter = deps.rateLimits.limiter('orders', env.RATE_LIMIT_ORDERS_PER_MINUTE)
+  const claimLimiter = deps.rateLimits.limiter('claims', env.RATE_LIMIT_CLAIMS_PER_MINUTE)
   const sessionOf = (state: AppState): SessionRecord => {
     if (state.session === undefined) throw errors.unauthenticated()
     return state.session

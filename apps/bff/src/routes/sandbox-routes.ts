@@ -6,7 +6,6 @@ import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
 import { rateLimit } from '../middleware/rate-limit'
 import { requireSession } from '../middleware/require-session'
-import { createTokenBucket } from '../rate-limit/token-bucket'
 import { sandboxPay } from '../services/sandbox-pay'
 import { createSandboxSession } from '../services/sandbox-session'
 
@@ -31,10 +30,10 @@ export function sandboxRoutes(deps: AppDeps): Router<AppState> {
     clock: deps.clock,
     sessionTtlMs: deps.env.SESSION_TTL_HOURS * 3_600_000,
   }
-  const limiter = createTokenBucket({
-    perMinute: deps.env.RATE_LIMIT_SESSIONS_PER_MINUTE,
-    clock: deps.clock,
-  })
+  const limiter = deps.rateLimits.limiter(
+    'sandbox-sessions',
+    deps.env.RATE_LIMIT_SESSIONS_PER_MINUTE,
+  )
   router.post(
     '/api/sandbox/sessions',
     rateLimit(limiter, (ctx) => ctx.ip),

@@ -4,15 +4,11 @@ import { strictRouter } from './strict-router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { rateLimit } from '../middleware/rate-limit'
-import { createTokenBucket } from '../rate-limit/token-bucket'
 import { createSession } from '../services/create-session'
 
 /** `POST /api/sessions`: a platform login code for a session token; rate-limited per client IP. */
 export function sessionRoutes(deps: AppDeps): Router<AppState> {
-  const limiter = createTokenBucket({
-    perMinute: deps.env.RATE_LIMIT_SESSIONS_PER_MINUTE,
-    clock: deps.clock,
-  })
+  const limiter = deps.rateLimits.limiter('sessions', deps.env.RATE_LIMIT_SESSIONS_PER_MINUTE)
   const router = strictRouter()
   router.post(
     '/api/sessions',

@@ -16,7 +16,7 @@ import type { AppDeps } from '../../src/app-deps'
 import { createAppDeps } from '../../src/create-app-deps'
 import { loadEnv } from '../../src/env'
 import { createLogger } from '../../src/logger'
-import { freshDatabase, type TestDatabaseKind } from './databases'
+import { freshDatabase, type FreshDatabase, type TestDatabaseKind } from './databases'
 import { fakeClock, type FakeClock } from './fake-clock'
 
 /** Secrets planted in the settings; no response body or log line may ever contain one (S3). */
@@ -68,12 +68,14 @@ export interface TestAppOptions {
   /** Reuse a running simulator (not closed by `close`). */
   sim?: RunningSimulator
   overrides?: Partial<AppDeps>
+  /** Use this database (shared by several apps; not dropped by `close`) instead of a fresh one. */
+  database?: FreshDatabase
 }
 
 /** Starts the BFF against the simulator and a fresh database, as a client would use it. */
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const sim = options.sim ?? (await startSimulator({ port: 0 }))
-  const database = await freshDatabase(options.db)
+  const database = options.database ?? (await freshDatabase(options.db))
   const logs: string[] = []
   const bodies: string[] = []
   const sessionKeys: string[] = []
@@ -181,8 +183,9 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await deps.repository.close()
+      await deps.rateLimits.close()
       if (options.sim === undefined) await sim.close()
-      await database.drop()
+      if (options.database === undefined) await database.drop()
     },
   }
 }

@@ -5,6 +5,7 @@ import type {
   AdminStats,
   Channel,
   ConsoleSession,
+  DoctorReportBody,
   OrderStatus,
   Refund,
   TimelinePage,
@@ -72,6 +73,7 @@ export const adminApi = {
       `/api/admin/orders/${encodeURIComponent(orderNo)}/review`,
       { body: note === undefined || note === '' ? {} : { note } },
     ),
+  doctor: () => request<DoctorReportBody>('GET', '/api/admin/doctor'),
   stats: () =>
     request<AdminStats>(
       'GET',

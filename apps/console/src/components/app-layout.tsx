@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   BarChartOutlined,
   LogoutOutlined,
+  MedicineBoxOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
@@ -49,6 +50,7 @@ export function AppLayout() {
               ),
             },
             { key: '/overview', icon: <BarChartOutlined />, label: '概览' },
+            { key: '/doctor', icon: <MedicineBoxOutlined />, label: '体检' },
           ]}
         />
       </Layout.Sider>
