@@ -37,11 +37,12 @@ const ROLLBACK_TO = CompiledQuery.raw('rollback to unit')
  * Group commit for SQLite: write transactions that are waiting at the same time share one outer
  * transaction and so one COMMIT (one fsync of the WAL under `synchronous = FULL`).
  *
- * A batch takes Kysely's single SQLite connection (its mutex queues every other query, reads
- * included, until the batch has committed, so nothing outside the batch can see or answer on its
- * uncommitted rows), runs BEGIN IMMEDIATE, then each waiting unit in its own SAVEPOINT, one at a
+ * A batch takes Kysely's single SQLite writer connection (its mutex queues every other query on
+ * it until the batch has committed; the repository's reads use a second, read-only connection
+ * that sees only committed rows, see `readWriteSplit`), runs BEGIN IMMEDIATE, then each waiting unit in its own SAVEPOINT, one at a
  * time. A unit that throws is rolled back to its savepoint; its neighbours go on. When no unit is
- * waiting (or the batch reached `maxUnits` or `maxBatchMs`) the batch COMMITs and only then settles
+ * waiting, even after one turn of the event loop (or the batch reached `maxUnits` or
+ * `maxBatchMs`), the batch COMMITs and only then settles
  * every unit's promise: the values of the units that succeeded, the errors of those that threw. So
  * no caller can acknowledge a write before it is on disk. When BEGIN, a savepoint's rollback or the
  * COMMIT fails, the batch is rolled back and every unit of it rejects with the database's error (so
@@ -66,12 +67,16 @@ export function groupCommit(
       return
     }
     const started = Date.now()
-    let unit: Unit | undefined
-    while (
-      taken.length < maxUnits &&
-      (taken.length === 0 || Date.now() - started < maxBatchMs) &&
-      (unit = queue.shift()) !== undefined
-    ) {
+    for (;;) {
+      if (taken.length >= maxUnits || Date.now() - started >= maxBatchMs) break
+      if (queue.length === 0) {
+        // The driver is synchronous, so requests that arrived together are still waiting in the
+        // event loop's I/O queue: one turn of it lets them join before the COMMIT's fsync.
+        await new Promise((done) => setImmediate(done))
+        if (queue.length === 0) break
+      }
+      const unit = queue.shift()
+      if (unit === undefined) break
       const entry: { unit: Unit; outcome: Outcome } = {
         unit,
         outcome: { ok: false, error: undefined },

@@ -8,6 +8,7 @@ import { IdempotencyStore, idempotencyQueries } from './idempotency-store'
 import { NotificationStore, notificationQueries } from './notification-store'
 import type { DatabaseKind } from './open-database'
 import { OrderStore, TransactionOrderStore, orderQueries } from './order-store'
+import { readWriteSplit } from './read-write-split'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
 import { StatsStore } from './stats-store'
@@ -87,14 +88,21 @@ function storesOver(
   }
 }
 
+/** SQLite only: the read-only connection for reads outside transactions, and the batch caps. */
+export interface SqliteRepositoryOptions extends GroupCommitOptions {
+  /** `openSqliteReader` of the same file; without it every read queues on the writer connection. */
+  reader?: Kysely<DatabaseSchema>
+}
+
 /**
- * The repository over a Kysely handle that `openDatabase` opened (and the migrations updated);
- * `groupCommitOptions` caps SQLite's batches.
+ * The repository over a Kysely handle that `openDatabase` opened (and the migrations updated).
+ * On SQLite the stores outside transactions read through `options.reader` and write as units of
+ * the group commit (`readWriteSplit`).
  */
 export function repositoryOver(
   db: Kysely<DatabaseSchema>,
   kind: DatabaseKind,
-  groupCommitOptions: GroupCommitOptions = {},
+  options: SqliteRepositoryOptions = {},
 ): Repository {
   const queries = compileQueries(db)
   const transactionOver = (handle: Kysely<DatabaseSchema>) => {
@@ -102,10 +110,13 @@ export function repositoryOver(
     return storesOver(handle, queries, orders) as Transaction
   }
   // PostgreSQL groups concurrent commits by itself (one WAL flush for those waiting together).
-  const runInBatch = kind === 'sqlite' ? groupCommit(db, groupCommitOptions) : undefined
+  const runInBatch = kind === 'sqlite' ? groupCommit(db, options) : undefined
+  const { reader } = options
+  const outer =
+    runInBatch !== undefined && reader !== undefined ? readWriteSplit(reader, runInBatch) : db
   let closing: Promise<void> | undefined
   return {
-    ...storesOver(db, queries, new OrderStore(db, queries.orders)),
+    ...storesOver(outer, queries, new OrderStore(outer, queries.orders)),
     kind,
     async transaction(work) {
       if (runInBatch === undefined) {
@@ -114,10 +125,10 @@ export function repositoryOver(
       return runInBatch((connection) => work(transactionOver(connection)))
     },
     async ping() {
-      await sql`select 1`.execute(db)
+      await sql`select 1`.execute(outer)
     },
     async close() {
-      closing ??= db.destroy()
+      closing ??= Promise.all([db.destroy(), reader?.destroy()]).then(() => undefined)
       await closing
     },
   }
