@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 import { migrateToLatest } from './migrations'
-import { openDatabase, type PostgresOptions } from './open-database'
+import { openDatabase, openSqliteReader, type PostgresOptions } from './open-database'
 import { repositoryOver, type Repository } from './repository'
 
 /** Opens the database named by `url`, runs the migrations and answers the repository over it. */
@@ -16,5 +16,7 @@ export async function createRepository(
     await db.destroy()
     throw error
   }
+  // Opened after the migrations, so the file exists and is in WAL mode.
+  if (kind === 'sqlite') return repositoryOver(db, kind, { reader: openSqliteReader(url) })
   return repositoryOver(db, kind)
 }

@@ -55,6 +55,23 @@ export function openDatabase(url: string, options: PostgresOptions = {}): OpenDa
       kind: 'sqlite',
     }
   }
+  return openPostgres(url, options)
+}
+
+/**
+ * A second, read-only connection to the SQLite file of `file:<path>` (which must exist): in WAL
+ * mode it reads the last committed state while the writer connection has a batch open.
+ */
+export function openSqliteReader(url: string): Kysely<DatabaseSchema> {
+  const sqlite = new Sqlite(resolve(url.slice('file:'.length)), {
+    readonly: true,
+    fileMustExist: true,
+  })
+  sqlite.pragma('busy_timeout = 5000')
+  return new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+}
+
+function openPostgres(url: string, options: PostgresOptions): OpenDatabase {
   const statementTimeout = options.statementTimeoutMs ?? 5000
   const pool = new pg.Pool({
     connectionString: url,

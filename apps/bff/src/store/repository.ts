@@ -1,12 +1,14 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 
 import { CatalogueStore, catalogueQueries } from './catalogue-store'
 import { ConsoleSessionStore, consoleSessionQueries } from './console-session-store'
 import type { DatabaseSchema } from './database-schema'
+import { groupCommit, type GroupCommitOptions } from './group-commit'
 import { IdempotencyStore, idempotencyQueries } from './idempotency-store'
 import { NotificationStore, notificationQueries } from './notification-store'
 import type { DatabaseKind } from './open-database'
 import { OrderStore, TransactionOrderStore, orderQueries } from './order-store'
+import { readWriteSplit } from './read-write-split'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
 import { StatsStore } from './stats-store'
@@ -44,18 +46,17 @@ export interface Transaction extends Stores {
 export interface Repository extends Stores {
   /** Which engine is behind it. */
   readonly kind: DatabaseKind
-  /** Runs `work` in one write transaction (SQLite: BEGIN IMMEDIATE); rolls back if it throws. */
+  /**
+   * Runs `work` in one write transaction and resolves once it is committed; rolls back if it
+   * throws. On SQLite, concurrent calls are group-committed (`groupCommit`): each runs in its own
+   * savepoint of a shared BEGIN IMMEDIATE … COMMIT, and none resolves before that COMMIT.
+   */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>
   /** Answers when the database can be queried. */
   ping(): Promise<void>
   /** Closes every connection. */
   close(): Promise<void>
 }
-
-// Compiled once: building them with the `sql` tag on every transaction cost more than running them.
-const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate')
-const COMMIT = CompiledQuery.raw('commit')
-const ROLLBACK = CompiledQuery.raw('rollback')
 
 /** Every store's compiled queries; they depend only on the dialect, so transactions share them. */
 function compileQueries(db: Kysely<DatabaseSchema>) {
@@ -87,41 +88,47 @@ function storesOver(
   }
 }
 
-/** The repository over a Kysely handle that `openDatabase` opened (and the migrations updated). */
-export function repositoryOver(db: Kysely<DatabaseSchema>, kind: DatabaseKind): Repository {
+/** SQLite only: the read-only connection for reads outside transactions, and the batch caps. */
+export interface SqliteRepositoryOptions extends GroupCommitOptions {
+  /** `openSqliteReader` of the same file; without it every read queues on the writer connection. */
+  reader?: Kysely<DatabaseSchema>
+}
+
+/**
+ * The repository over a Kysely handle that `openDatabase` opened (and the migrations updated).
+ * On SQLite the stores outside transactions read through `options.reader` and write as units of
+ * the group commit (`readWriteSplit`).
+ */
+export function repositoryOver(
+  db: Kysely<DatabaseSchema>,
+  kind: DatabaseKind,
+  options: SqliteRepositoryOptions = {},
+): Repository {
   const queries = compileQueries(db)
   const transactionOver = (handle: Kysely<DatabaseSchema>) => {
     const orders = new TransactionOrderStore(handle, queries.orders, kind === 'postgres')
     return storesOver(handle, queries, orders) as Transaction
   }
+  // PostgreSQL groups concurrent commits by itself (one WAL flush for those waiting together).
+  const runInBatch = kind === 'sqlite' ? groupCommit(db, options) : undefined
+  const { reader } = options
+  const outer =
+    runInBatch !== undefined && reader !== undefined ? readWriteSplit(reader, runInBatch) : db
   let closing: Promise<void> | undefined
   return {
-    ...storesOver(db, queries, new OrderStore(db, queries.orders)),
+    ...storesOver(outer, queries, new OrderStore(outer, queries.orders)),
     kind,
     async transaction(work) {
-      if (kind === 'postgres') {
+      if (runInBatch === undefined) {
         return db.transaction().execute((trx) => work(transactionOver(trx)))
       }
-      // Kysely's SQLite driver holds one connection behind a mutex for the whole callback; BEGIN
-      // IMMEDIATE takes the write lock up front so a busy database fails at BEGIN (busy_timeout),
-      // not half-way through.
-      return db.connection().execute(async (connection) => {
-        await connection.executeQuery(BEGIN_IMMEDIATE)
-        try {
-          const result = await work(transactionOver(connection))
-          await connection.executeQuery(COMMIT)
-          return result
-        } catch (error) {
-          await connection.executeQuery(ROLLBACK).catch(() => undefined)
-          throw error
-        }
-      })
+      return runInBatch((connection) => work(transactionOver(connection)))
     },
     async ping() {
-      await sql`select 1`.execute(db)
+      await sql`select 1`.execute(outer)
     },
     async close() {
-      closing ??= db.destroy()
+      closing ??= Promise.all([db.destroy(), reader?.destroy()]).then(() => undefined)
       await closing
     },
   }

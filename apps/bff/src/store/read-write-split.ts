@@ -1,0 +1,61 @@
+import {
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+} from 'kysely'
+
+import type { DatabaseSchema } from './database-schema'
+import type { GroupCommitRun } from './group-commit'
+
+const READ_ONLY = /^\s*select\b/i
+
+/** True for a statement that only reads: a SELECT built by Kysely, or raw SQL starting with SELECT. */
+export function isReadQuery(query: CompiledQuery): boolean {
+  return query.query.kind === 'SelectQueryNode' || READ_ONLY.test(query.sql)
+}
+
+/**
+ * The SQLite handle under the repository's own stores (outside `transaction`): every read runs on
+ * `reader`, a second, read-only connection that in WAL mode sees only committed data; every other
+ * statement runs as a one-statement unit of the group commit, so it shares the batch's COMMIT and
+ * resolves only after it. A read therefore never waits for an open batch and never sees one.
+ * Transactions are not offered here (`repository.transaction` is the way in).
+ */
+export function readWriteSplit(
+  reader: Kysely<DatabaseSchema>,
+  runInBatch: GroupCommitRun,
+): Kysely<DatabaseSchema> {
+  const connection: DatabaseConnection = {
+    executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      if (isReadQuery(query)) return reader.executeQuery<R>(query)
+      return runInBatch((writer) => writer.executeQuery<R>(query))
+    },
+    streamQuery() {
+      throw new Error('streaming queries are not used by the repository')
+    },
+  }
+  const refuse = (): Promise<void> =>
+    Promise.reject(new Error('use repository.transaction for a transaction on SQLite'))
+  const driver: Driver = {
+    init: () => Promise.resolve(),
+    acquireConnection: () => Promise.resolve(connection),
+    beginTransaction: refuse,
+    commitTransaction: refuse,
+    rollbackTransaction: refuse,
+    releaseConnection: () => Promise.resolve(),
+    destroy: () => Promise.resolve(),
+  }
+  return new Kysely<DatabaseSchema>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  })
+}
