@@ -41,12 +41,19 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Waits until the page's animations have finished (Taro's H5 router slides a page in from the
- * side, which widens the document while it runs).
+ * Waits until the page's finite animations have finished (Taro's H5 router slides a page in from
+ * the side, which widens the document while it runs).
  */
 export async function settled(page: Page): Promise<void> {
+  // Endless ones (spinners) never finish and change no layout: only finite ones are waited for.
   await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running'),
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
   )
 }
 
