@@ -40,8 +40,26 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
-/** Saves a full-page screenshot under artifacts/e2e/<name>.png. */
+/**
+ * Waits until the page's finite animations have finished (Taro's H5 router slides a page in from
+ * the side, which widens the document while it runs).
+ */
+export async function settled(page: Page): Promise<void> {
+  // Endless ones (spinners) never finish and change no layout: only finite ones are waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  )
+}
+
+/** Saves a full-page screenshot under artifacts/e2e/<name>.png, once animations have settled. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settled(page)
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
 }

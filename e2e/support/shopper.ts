@@ -15,18 +15,24 @@ export interface Shopper {
   close: () => Promise<void>
 }
 
-/** Opens a fresh browser context for `user` with the user agent of `where`. */
+/**
+ * Opens a fresh browser context for `user` with the user agent of `where`, 390 px wide unless
+ * `options.width` says otherwise, against the shared system unless `options.simulatorUrl` names
+ * another one.
+ */
 export async function newShopper(
   browser: Browser,
   user: string,
   where: keyof typeof USER_AGENTS,
+  options: { width?: number; simulatorUrl?: string } = {},
 ): Promise<Shopper> {
   const context = await browser.newContext({
     userAgent: USER_AGENTS[where],
-    viewport: { width: 390, height: 844 },
+    viewport: { width: options.width ?? 390, height: 844 },
     locale: 'zh-CN',
   })
-  await context.addCookies([{ name: 'sim_user', value: user, url: inject('simulatorUrl') }])
+  const simulatorUrl = options.simulatorUrl ?? inject('simulatorUrl')
+  await context.addCookies([{ name: 'sim_user', value: user, url: simulatorUrl }])
   const page = await context.newPage()
   return { context, page, close: () => context.close() }
 }
@@ -39,8 +45,8 @@ export async function productSkus(): Promise<string[]> {
 }
 
 /** Opens the store (with an optional query such as `?channel=alipay`) and waits for the catalogue. */
-export async function openStore(page: Page, query = ''): Promise<void> {
-  await page.goto(`${inject('bffUrl')}/${query}`)
+export async function openStore(page: Page, query = '', bffUrl = inject('bffUrl')): Promise<void> {
+  await page.goto(`${bffUrl}/${query}`)
   await page.locator('[id^="product-"] .add').first().waitFor({ timeout: 30_000 })
 }
 

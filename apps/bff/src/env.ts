@@ -63,6 +63,8 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
   CONSOLE_DIR: z.string().min(1).optional(),
   ORDER_TTL_MINUTES: positiveInt.default(15),
+  /** Demos and tests only: a pending order's life in seconds, instead of ORDER_TTL_MINUTES. */
+  ORDER_TTL_SECONDS: positiveInt.optional(),
   MAX_OPEN_ORDERS_PER_SHOPPER: positiveInt.default(5),
   SESSION_TTL_HOURS: positiveInt.default(24),
   IDEMPOTENCY_TTL_HOURS: positiveInt
@@ -143,7 +145,10 @@ const envSchema = z.object({
 /** The durations the settings give in minutes, hours or seconds, in milliseconds, computed once. */
 function durationsOf(env: z.infer<typeof envSchema>) {
   return {
-    orderTtl: env.ORDER_TTL_MINUTES * 60_000,
+    orderTtl:
+      env.ORDER_TTL_SECONDS === undefined
+        ? env.ORDER_TTL_MINUTES * 60_000
+        : env.ORDER_TTL_SECONDS * 1000,
     sessionTtl: env.SESSION_TTL_HOURS * 3_600_000,
     idempotencyTtl: env.IDEMPOTENCY_TTL_HOURS * 3_600_000,
     /** How long a create owns its Idempotency-Key: the upstream deadline plus a margin. */

@@ -39,16 +39,30 @@ describe.each(TEST_DATABASES)('health and basics on %s', (db) => {
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  it('lists twelve catalogue products with integer fen prices and SVG images', async () => {
+  it('lists twelve catalogue products with integer fen prices and PNG pictures cached for good', async () => {
     const response = await app.request('GET', '/api/products')
     const { products } = response.json as {
       products: { sku: string; price: number; image_url: string }[]
     }
     expect(products).toHaveLength(12)
     for (const product of products) expect(Number.isInteger(product.price)).toBe(true)
+    const urls = new Set(products.map((product) => product.image_url))
+    // Issue #17: one picture per product, each under a name that changes with its bytes.
+    expect(urls.size).toBe(12)
+    for (const url of urls) expect(url).toMatch(/^\/images\/[a-z0-9-]+\.[0-9a-f]{10}\.png$/)
     const image = await fetch(`${app.url}${products[0]?.image_url ?? ''}`)
-    expect(image.headers.get('content-type')).toBe('image/svg+xml')
-    expect(await image.text()).toContain('<svg')
+    expect(image.status).toBe(200)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect(image.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const bytes = Buffer.from(await image.arrayBuffer())
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(bytes.length).toBeLessThan(8 * 1024)
+    // Width and height (IHDR): 320 × 320.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([320, 320])
+    // An old or guessed name is not served.
+    const sku = products[0]?.sku ?? ''
+    expect((await fetch(`${app.url}/images/${sku}.svg`)).status).toBe(404)
+    expect((await fetch(`${app.url}/images/${sku}.png`)).status).toBe(404)
   })
 
   it('serves the store config without any secret', async () => {

@@ -558,6 +558,26 @@ export class MiniProgram {
   }
 
   /**
+   * Pulls the page on top down, as a shopper does: the platform calls the page's
+   * `onPullDownRefresh` only when its JSON enables pulling (`enablePullDownRefresh` on WeChat,
+   * `pullRefresh` on Alipay); answers whether it did.
+   */
+  pullDown(): boolean {
+    const page = this.currentPage
+    const json = JSON.parse(
+      readFileSync(join(this.options.distDir, `${page.route}.json`), 'utf8'),
+    ) as { enablePullDownRefresh?: boolean; pullRefresh?: boolean }
+    const enabled =
+      this.options.platform === 'weapp' ? json.enablePullDownRefresh : json.pullRefresh
+    if (enabled !== true) return false
+    this.guarded(`${page.route} onPullDownRefresh`, () =>
+      this.call(page.instance, 'onPullDownRefresh'),
+    )
+    this.assertHealthy()
+    return true
+  }
+
+  /**
    * Throws with every engine error so far, if there was any. `console.error` counts too: React
    * reports an error thrown while rendering there (and leaves the page as it was), and neither
    * Taro nor the store logs errors on a healthy run.

@@ -145,6 +145,7 @@ export function createMy(shell: Shell): Record<string, unknown> {
     navigateBack: nav('navigateBack'),
     switchTab: nav('switchTab'),
     reLaunch: nav('reLaunch'),
+    stopPullDownRefresh: (options?: ApiOptions) => ok('stopPullDownRefresh', options),
     showToast(options: ApiOptions) {
       shell.shown.push({ kind: 'toast', text: text(options.content) })
       ok('showToast', options)

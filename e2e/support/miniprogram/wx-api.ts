@@ -3,7 +3,7 @@
  * (https://developers.weixin.qq.com/miniprogram/dev/api/): `wx.request` answers every HTTP status
  * through `success` with `statusCode` and fails only when the network does; `wx.login` gives a
  * code; `wx.requestPayment` reports `requestPayment:ok` / `requestPayment:fail cancel` /
- * `requestPayment:fail …`; storage, navigation, toasts, modals and the navigation bar title.
+ * `requestPayment:fail …`; storage, navigation, toasts, modals, the navigation bar title and `stopPullDownRefresh`.
  */
 import { answer, encodeRequestData, text, withQuery, type ApiOptions } from './callbacks'
 import type { Shell } from './shell'
@@ -166,6 +166,10 @@ export function createWx(shell: Shell): Record<string, unknown> {
     navigateBack: nav('navigateBack'),
     switchTab: nav('switchTab'),
     reLaunch: nav('reLaunch'),
+    stopPullDownRefresh: (options?: ApiOptions) =>
+      answer(shell, 'stopPullDownRefresh', options, () =>
+        Promise.resolve({ ok: true, result: { errMsg: 'stopPullDownRefresh:ok' } }),
+      ),
     showToast(options: ApiOptions) {
       shell.shown.push({ kind: 'toast', text: text(options.title) })
       answer(shell, 'showToast', options, () =>

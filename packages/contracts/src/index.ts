@@ -4,11 +4,16 @@ export {
   ALIPAY_TRADE_NO_RULE,
   CHANNELS,
   CloudpayParamError,
+  DEFAULT_ORDERS_PAGE,
   MAX_AMOUNT_FEN,
+  MAX_ORDERS_PAGE,
   MAX_ORDER_LINES,
   MAX_QUANTITY,
   ORDER_STATUSES,
+  ORDER_TABS,
+  ORDER_TAB_STATUSES,
   PAYMENT_OUTCOMES,
+  REFUND_STATUSES,
   PayType,
   SETTLED_STATUSES,
   WECHAT_PAY_PARAM_RULES,
@@ -21,7 +26,9 @@ export {
   type Channel,
   type CloudpayParam,
   type OrderStatus,
+  type OrderTab,
   type PaymentOutcome,
+  type RefundStatus,
   type WechatPayParams,
 } from './engine-safe/index'
 export { amountFen, fenOrZero } from './money'
@@ -79,13 +86,18 @@ export {
   orderStatusSchema,
   ordersResponseSchema,
   paymentSchema,
+  shopperOrderSchema,
+  shopperRefundSchema,
   type CreateOrderRequest,
   type CreateOrderResponse,
   type Order,
   type OrderResponse,
   type OrdersResponse,
   type Payment,
+  type ShopperOrder,
+  type ShopperRefund,
 } from './bff/order'
+export { ORDERS_CURSOR, ownOrdersQuerySchema, type OwnOrdersQuery } from './bff/own-orders-query'
 export { paymentClaimRequestSchema, type PaymentClaimRequest } from './bff/payment-claim'
 export { storeConfigSchema, type StoreConfig } from './bff/store-config'
 export { sandboxPaymentRequestSchema, type SandboxPaymentRequest } from './bff/sandbox-payment'

@@ -24,6 +24,7 @@ import {
   errorEnvelopeSchema,
   orderResponseSchema,
   ordersResponseSchema,
+  ownOrdersQuerySchema,
   paymentClaimRequestSchema,
   productsResponseSchema,
   refundSchema,
@@ -88,9 +89,9 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'GET /images/{file}': {
     id: 'getProductImage',
-    summary: 'A product illustration (SVG)',
+    summary: 'A product picture (PNG) under a versioned name; cached for a year (immutable)',
     access: 'public',
-    responses: { '200': { description: 'image/svg+xml' }, '404': 'No such image (NOT_FOUND)' },
+    responses: { '200': { description: 'image/png' }, '404': 'No such image (NOT_FOUND)' },
   },
   'POST /api/orders': {
     id: 'createOrder',
@@ -111,9 +112,14 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/orders': {
     id: 'listOrders',
-    summary: 'The caller’s orders, newest first',
+    summary: 'One page of the caller’s orders, newest first, filtered by tab (keyset paging)',
     access: 'session',
-    responses: { '200': { description: 'Orders', schema: ordersResponseSchema }, ...shopper },
+    query: ownOrdersQuerySchema,
+    responses: {
+      '200': { description: 'Orders', schema: ordersResponseSchema },
+      '400': 'A query parameter out of range or unknown (VALIDATION_FAILED)',
+      ...shopper,
+    },
   },
   'GET /api/orders/{order_no}': {
     id: 'getOrder',

@@ -2,21 +2,23 @@ import type { Router } from '@koa/router'
 
 import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
-import { DEMO_CATALOGUE } from '../catalogue/demo-catalogue'
-import { productImageSvg } from '../catalogue/product-image'
+import { productImages, type ProductImages } from '../catalogue/product-images'
 
-/** `GET /images/<sku>.svg`: the demo products' illustrations, drawn once at start. */
-export function imageRoutes(): Router<AppState> {
-  const images = new Map(
-    DEMO_CATALOGUE.map((product) => [`${product.sku}.svg`, productImageSvg(product)]),
-  )
+/** A year: the most a cache is asked to keep anything. */
+const ONE_YEAR_SECONDS = 31_536_000
+
+/**
+ * `GET /images/<sku>.<version>.png`: the product pictures. The name carries a hash of the bytes,
+ * so an answer never changes and may be cached for a year without asking again (`immutable`).
+ */
+export function imageRoutes(images: ProductImages = productImages): Router<AppState> {
   const router = strictRouter()
   router.get('/images/:file', (ctx) => {
-    const svg = images.get(ctx.params.file ?? '')
-    if (svg === undefined) return
-    ctx.type = 'image/svg+xml'
-    ctx.set('Cache-Control', 'public, max-age=86400')
-    ctx.body = svg
+    const bytes = images.file(ctx.params.file ?? '')
+    if (bytes === undefined) return
+    ctx.type = 'image/png'
+    ctx.set('Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`)
+    ctx.body = bytes
   })
   return router
 }

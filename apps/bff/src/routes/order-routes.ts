@@ -67,7 +67,7 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
     },
   )
   router.get('/api/orders', auth, async (ctx) => {
-    ctx.body = await listOwnOrders(deps.repository, sessionOf(ctx.state))
+    ctx.body = await listOwnOrders(deps, sessionOf(ctx.state), ctx.query)
   })
   router.get('/api/orders/:order_no', auth, async (ctx) => {
     ctx.body = await getOrder(checkDeps, sessionOf(ctx.state), ctx.params.order_no ?? '')

@@ -4,9 +4,10 @@ import type { ProductsResponse } from '@quickpay/contracts'
 
 import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
+import { productImages } from '../catalogue/product-images'
 import type { Repository } from '../store/repository'
 
-/** `GET /api/products`: the catalogue, prices in fen, images served by the BFF. */
+/** `GET /api/products`: the catalogue, prices in fen, pictures served by the BFF under versioned URLs. */
 export function productRoutes(deps: { repository: Repository }): Router<AppState> {
   const router = strictRouter()
   router.get('/api/products', async (ctx) => {
@@ -17,7 +18,7 @@ export function productRoutes(deps: { repository: Repository }): Router<AppState
         name: product.name,
         description: product.description,
         price: product.price,
-        image_url: `/images/${product.sku}.svg`,
+        image_url: productImages.urlOf(product.sku),
       })),
     }
     ctx.body = body

@@ -6,7 +6,7 @@ import { transition } from '../ledger/order-ledger'
 import type { SessionRecord } from '../store/records'
 import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
-import { orderView } from './order-view'
+import { shopperOrderView } from './order-view'
 
 /**
  * Closes the caller's pending order locally. The aggregator documents no cancel route, so nothing
@@ -27,5 +27,5 @@ export async function cancelOrder(
   })
   if (closed === undefined) throw errors.orderNotFound()
   if (closed.status !== 'closed') throw errors.orderNotPending()
-  return { order: orderView(closed) }
+  return { order: shopperOrderView(closed, now) }
 }

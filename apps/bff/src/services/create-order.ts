@@ -12,7 +12,7 @@ import type { OrderRecord, SessionRecord } from '../store/records'
 import type { Repository } from '../store/repository'
 import { orderAttach } from './order-attach'
 import { newOrderNo } from './order-numbers'
-import { orderView } from './order-view'
+import { shopperOrderView } from './order-view'
 import { priceCart } from './price-cart'
 import { requestPayment, type RequestPaymentDeps } from './request-payment'
 
@@ -34,9 +34,9 @@ export interface IdempotencyClaim {
 }
 
 /** The order and its payment parameters, as `POST /api/orders` answers them. */
-function created(order: OrderRecord): CreateOrderResponse {
+function created(order: OrderRecord, now: number): CreateOrderResponse {
   return {
-    order: orderView(order),
+    order: shopperOrderView(order, now),
     payment: { paytype: order.paytype, cloudpay_param: order.cloudpay_param ?? '' },
   }
 }
@@ -107,7 +107,7 @@ export async function createOrder(
     return record
   })
   crashPoint('after-insert')
-  if (order.cloudpay_param !== null) return created(order)
+  if (order.cloudpay_param !== null) return created(order, deps.clock.now())
   if (order.status !== 'pending') throw errors.orderNotPending()
   const outcome = await requestPayment(deps, order)
   crashPoint('after-upstream')
@@ -116,5 +116,5 @@ export async function createOrder(
   )
   crashPoint('after-commit')
   if (outcome.kind !== 'created') throw outcome.error
-  return created(stored)
+  return created(stored, deps.clock.now())
 }

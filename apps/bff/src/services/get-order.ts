@@ -1,12 +1,15 @@
-import type { OrderResponse } from '@quickpay/contracts'
+import type { OrderResponse, OrderStatus } from '@quickpay/contracts'
 
 import type { SessionRecord } from '../store/records'
 import { findOwnOrder } from './find-own-order'
-import { orderView } from './order-view'
+import { shopperOrderView } from './order-view'
 import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
+/** The states whose orders may have refunds (only these read the refunds table). */
+const MAY_HAVE_REFUNDS: readonly OrderStatus[] = ['paid', 'partially_refunded', 'refunded']
+
 /**
- * The caller's order as stored. A pending order older than a few
+ * The caller's order as stored, with its refunds once it is paid. A pending order older than a few
  * seconds is handed to the confirmer (which coalesces per order); the answer never waits for it.
  */
 export async function getOrder(
@@ -16,5 +19,8 @@ export async function getOrder(
 ): Promise<OrderResponse> {
   const order = await findOwnOrder(deps.repository, session, orderNo)
   requestCheckIfDue(deps, order)
-  return { order: orderView(order) }
+  const refunds = MAY_HAVE_REFUNDS.includes(order.status)
+    ? await deps.repository.refunds.list(order.order_no)
+    : undefined
+  return { order: shopperOrderView(order, deps.clock.now(), refunds) }
 }

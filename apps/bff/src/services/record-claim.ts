@@ -3,7 +3,7 @@ import { paymentClaimRequestSchema, type OrderResponse } from '@quickpay/contrac
 import { errors } from '../errors/errors'
 import type { SessionRecord } from '../store/records'
 import { findOwnOrder } from './find-own-order'
-import { orderView } from './order-view'
+import { shopperOrderView } from './order-view'
 import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
 /** The most claims one order's timeline keeps; later ones are answered but not stored. */
@@ -38,5 +38,5 @@ export async function recordClaim(
     })
   }
   requestCheckIfDue(deps, order)
-  return { order: orderView(order) }
+  return { order: shopperOrderView(order, deps.clock.now()) }
 }

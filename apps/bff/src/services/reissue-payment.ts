@@ -6,7 +6,7 @@ import { applyPaymentOutcome } from '../ledger/order-ledger'
 import type { OrderRecord, SessionRecord } from '../store/records'
 import type { Repository } from '../store/repository'
 import { findOwnOrder } from './find-own-order'
-import { orderView } from './order-view'
+import { shopperOrderView } from './order-view'
 import { requestPayment, type RequestPaymentDeps } from './request-payment'
 
 /** JSAPIPay calls under way for re-issues, by order number. */
@@ -70,7 +70,7 @@ export async function reissuePayment(
     })
   }
   return {
-    order: orderView(order),
+    order: shopperOrderView(order, deps.clock.now()),
     payment: { paytype: order.paytype, cloudpay_param: order.cloudpay_param ?? '' },
   }
 }

@@ -171,6 +171,37 @@ export class OrderStore {
     return rows.map(toOrder)
   }
 
+  /**
+   * One page of a shopper's orders, newest first (by creation time, then number): only those in
+   * `statuses` when given, and only those after `after` (the previous page's last order) when given.
+   */
+  async pageOfPayer(
+    payerId: string,
+    options: {
+      statuses?: readonly OrderStatus[]
+      after?: { createdAt: number; orderNo: string }
+      limit: number
+    },
+  ): Promise<OrderRecord[]> {
+    let query = this.db.selectFrom('orders').selectAll().where('payer_id', '=', payerId)
+    if (options.statuses !== undefined) query = query.where('status', 'in', options.statuses)
+    const after = options.after
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after.createdAt),
+          eb.and([eb('created_at', '=', after.createdAt), eb('order_no', '<', after.orderNo)]),
+        ]),
+      )
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('order_no', 'desc')
+      .limit(options.limit)
+      .execute()
+    return rows.map(toOrder)
+  }
+
   /** Every order, newest first, optionally only those matching `filter` (merchant view). */
   async list(options: { limit: number; offset?: number } & OrderFilter) {
     const rows = await this.filtered(options)

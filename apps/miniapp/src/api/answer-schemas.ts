@@ -1,7 +1,7 @@
 import type {
   CreateOrderResponse,
   ErrorEnvelope,
-  Order,
+  ShopperOrder,
   OrderResponse,
   OrdersResponse,
   ProductsResponse,
@@ -9,7 +9,7 @@ import type {
   StoreConfig,
   WalletPayResponse,
 } from '@quickpay/contracts'
-import { CHANNELS, ORDER_STATUSES } from '@quickpay/contracts/engine-safe'
+import { CHANNELS, ORDER_STATUSES, REFUND_STATUSES } from '@quickpay/contracts/engine-safe'
 import * as v from 'valibot'
 
 // The BFF's answers as the store reads them, in valibot rather than the contracts' zod: zod 4
@@ -22,7 +22,7 @@ const int = v.pipe(v.number(), v.integer())
 
 const channel = v.picklist(CHANNELS)
 
-const orderSchema: v.GenericSchema<Order> = v.object({
+const orderSchema: v.GenericSchema<ShopperOrder> = v.object({
   order_no: v.string(),
   status: v.picklist(ORDER_STATUSES),
   amount: int,
@@ -32,6 +32,19 @@ const orderSchema: v.GenericSchema<Order> = v.object({
   expires_at: v.string(),
   paid_at: v.optional(v.string()),
   transaction_no: v.optional(v.string()),
+  server_time: v.string(),
+  seconds_to_expiry: v.optional(v.pipe(int, v.minValue(0))),
+  refunded_amount: int,
+  refunds: v.optional(
+    v.array(
+      v.object({
+        amount: int,
+        status: v.picklist(REFUND_STATUSES),
+        created_at: v.string(),
+        updated_at: v.string(),
+      }),
+    ),
+  ),
 })
 
 /** `GET /api/config`. */
@@ -74,9 +87,10 @@ export const createOrderAnswer: v.GenericSchema<CreateOrderResponse> = v.object(
 /** `GET /api/orders/:order_no` and `POST /api/orders/:order_no/cancel`. */
 export const orderAnswer: v.GenericSchema<OrderResponse> = v.object({ order: orderSchema })
 
-/** `GET /api/orders`. */
+/** `GET /api/orders`: one page and the next page's cursor, if any. */
 export const ordersAnswer: v.GenericSchema<OrdersResponse> = v.object({
   orders: v.array(orderSchema),
+  next_cursor: v.optional(v.string()),
 })
 
 /** `POST /api/sandbox/payments`: what the simulated wallet's client API said. */

@@ -2,8 +2,10 @@ import type {
   Channel,
   CreateOrderRequest,
   CreateOrderResponse,
-  Order,
+  OrdersResponse,
+  OrderTab,
   PaymentClaimRequest,
+  ShopperOrder,
   Product,
   StoreConfig,
   WalletOutcome,
@@ -201,7 +203,7 @@ export function createBffClient(options: BffClientOptions) {
     },
 
     /** `GET /api/orders/:order_no`; another shopper's order is ORDER_NOT_FOUND like an unknown one. */
-    async getOrder(orderNo: string): Promise<Order> {
+    async getOrder(orderNo: string): Promise<ShopperOrder> {
       const response = await authed({
         method: 'GET',
         url: `/api/orders/${encodeURIComponent(orderNo)}`,
@@ -210,14 +212,25 @@ export function createBffClient(options: BffClientOptions) {
       return read(orderAnswer, response).order
     },
 
-    /** `GET /api/orders`: the shopper's own orders, newest first. */
-    async listOrders(): Promise<Order[]> {
-      const response = await authed({ method: 'GET', url: '/api/orders', headers: {} })
-      return read(ordersAnswer, response).orders
+    /**
+     * `GET /api/orders`: one page of the shopper's own orders, newest first, of one tab (filtered
+     * by the BFF); pass the answer's `next_cursor` for the next page.
+     */
+    async listOrders(page: { tab?: OrderTab; cursor?: string } = {}): Promise<OrdersResponse> {
+      const query = [
+        ...(page.tab === undefined ? [] : [`tab=${page.tab}`]),
+        ...(page.cursor === undefined ? [] : [`cursor=${encodeURIComponent(page.cursor)}`]),
+      ].join('&')
+      const response = await authed({
+        method: 'GET',
+        url: query === '' ? '/api/orders' : `/api/orders?${query}`,
+        headers: {},
+      })
+      return read(ordersAnswer, response)
     },
 
     /** `POST /api/orders/:order_no/cancel`: closes a pending order. */
-    async cancelOrder(orderNo: string): Promise<Order> {
+    async cancelOrder(orderNo: string): Promise<ShopperOrder> {
       const response = await authed({
         method: 'POST',
         url: `/api/orders/${encodeURIComponent(orderNo)}/cancel`,

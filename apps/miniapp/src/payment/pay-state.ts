@@ -1,4 +1,4 @@
-import type { Order, PaymentOutcome } from '@quickpay/contracts'
+import type { ShopperOrder, PaymentOutcome } from '@quickpay/contracts'
 
 /**
  * What the pay page shows. Only `paid` means money arrived, and only because the BFF said so;
@@ -21,7 +21,7 @@ export type PayPhase =
 /** The pay page's state: the phase, the BFF's latest order and what the client reported. */
 export interface PayState {
   phase: PayPhase
-  order?: Order
+  order?: ShopperOrder
   outcome?: PaymentOutcome
   /** A Chinese message for `error` (and for a failed payment call). */
   message?: string

@@ -1,4 +1,4 @@
-import type { Order, PaymentOutcome } from '@quickpay/contracts'
+import type { ShopperOrder, PaymentOutcome } from '@quickpay/contracts'
 import { SETTLED_STATUSES } from '@quickpay/contracts/engine-safe'
 
 import type { BffClient } from '../api/bff-client'
@@ -43,7 +43,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
     deps.onChange(state)
   }
 
-  function settledState(order: Order, outcome?: PaymentOutcome): PayState {
+  function settledState(order: ShopperOrder, outcome?: PaymentOutcome): PayState {
     const phase: PayPhase =
       order.status === 'paid'
         ? 'paid'
@@ -55,11 +55,15 @@ export function createPaymentController(orderNo: string, deps: PaymentController
     return { phase, order, canPayAgain: false, ...(outcome === undefined ? {} : { outcome }) }
   }
 
-  function isSettled(order: Order): boolean {
+  function isSettled(order: ShopperOrder): boolean {
     return SETTLED_STATUSES.includes(order.status)
   }
 
-  async function confirm(mine: number, order: Order, outcome: PaymentOutcome): Promise<void> {
+  async function confirm(
+    mine: number,
+    order: ShopperOrder,
+    outcome: PaymentOutcome,
+  ): Promise<void> {
     const started = deps.now()
     let latest = order
     for (let attempt = 0; ; attempt += 1) {
@@ -87,7 +91,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
     }
   }
 
-  async function afterPayment(mine: number, order: Order, result: PayResult): Promise<void> {
+  async function afterPayment(mine: number, order: ShopperOrder, result: PayResult): Promise<void> {
     const { outcome } = result
     set({
       phase: outcome === 'failed' ? 'failed' : outcome === 'cancelled' ? 'cancelled' : 'confirming',
@@ -149,7 +153,7 @@ export function createPaymentController(orderNo: string, deps: PaymentController
 
     /** Loads the order; pays at once when `autopay` and the order is still pending. */
     async load(autopay: boolean): Promise<void> {
-      let order: Order
+      let order: ShopperOrder
       try {
         order = await deps.client.getOrder(orderNo)
       } catch (error) {

@@ -30,13 +30,33 @@ const order = {
   channel: 'wechat-miniprogram',
   created_at: '2026-11-30T12:00:00.000Z',
   expires_at: '2026-11-30T12:15:00.000Z',
+  server_time: '2026-11-30T12:00:10.000Z',
+  seconds_to_expiry: 890,
+  refunded_amount: 0,
 }
+const { seconds_to_expiry: _left, ...settled } = order
 const paidOrder = {
-  ...order,
-  status: 'paid',
+  ...settled,
+  status: 'partially_refunded',
   paid_at: '2026-11-30T12:01:00.000Z',
   transaction_no: '4200000000000001',
+  refunded_amount: 500,
+  refunds: [
+    {
+      amount: 500,
+      status: 'refunded',
+      created_at: '2026-11-30T13:00:00.000Z',
+      updated_at: '2026-11-30T13:00:02.000Z',
+    },
+    {
+      amount: 300,
+      status: 'failed',
+      created_at: '2026-11-30T13:05:00.000Z',
+      updated_at: '2026-11-30T13:05:01.000Z',
+    },
+  ],
 }
+const refundOf = paidOrder.refunds[0]
 
 /** Each store schema beside the contracts' zod schema of the same answer, with answers both must judge alike. */
 const pairs = [
@@ -92,14 +112,27 @@ const pairs = [
     store: orderAnswer,
     zod: orderResponseSchema,
     valid: { order: paidOrder },
-    invalid: [{ order: { ...order, status: 'shipped' } }, { order: { ...order, items: {} } }],
+    invalid: [
+      { order: { ...order, status: 'shipped' } },
+      { order: { ...order, items: {} } },
+      { order: { ...order, seconds_to_expiry: -1 } },
+      { order: { ...order, seconds_to_expiry: 1.5 } },
+      { order: { ...order, server_time: undefined } },
+      { order: { ...order, refunded_amount: undefined } },
+      { order: { ...paidOrder, refunds: [{ ...refundOf, status: 'processing' }] } },
+      { order: { ...paidOrder, refunds: [{ ...refundOf, amount: '5.00' }] } },
+    ],
   },
   {
     name: 'orders',
     store: ordersAnswer,
     zod: ordersResponseSchema,
-    valid: { orders: [paidOrder, order] },
-    invalid: [{ orders: [{ ...order, expires_at: undefined }] }, {}],
+    valid: { orders: [paidOrder, order], next_cursor: '1764504000000.QP2026113000000001' },
+    invalid: [
+      { orders: [{ ...order, expires_at: undefined }] },
+      {},
+      { orders: [], next_cursor: 5 },
+    ],
   },
   {
     name: 'wallet',

@@ -81,7 +81,7 @@ const product = {
   name: '云南小粒咖啡豆 500g',
   description: '中度烘焙',
   price: 6800,
-  image_url: '/images/coffee-500g.svg',
+  image_url: '/images/coffee-500g.0123456789.png',
 }
 
 describe('the BFF client', () => {
@@ -126,6 +126,20 @@ describe('the BFF client', () => {
     expect(storage.entries.get('qp.session')).toContain('token-for-code-1')
   })
 
+  it('asks for one tab and the page after a cursor, and reads the next cursor (issue #17)', async () => {
+    const { client, server } = await setup((request) =>
+      request.path.startsWith('/api/orders?')
+        ? { status: 200, body: { orders: [order('refunded')], next_cursor: '1764504000000.Q1' } }
+        : undefined,
+    )
+    const page = await client.listOrders({ tab: 'refund', cursor: '1764504000000.Q2' })
+    expect(page.next_cursor).toBe('1764504000000.Q1')
+    expect(page.orders.map((item) => item.status)).toEqual(['refunded'])
+    expect(server.seen.map((request) => request.path)).toContain(
+      '/api/orders?tab=refund&cursor=1764504000000.Q2',
+    )
+  })
+
   it('renews the session by a new login when a 401 arrives, once', async () => {
     const { client, logins } = await setup((request) => {
       if (request.path !== '/api/orders') return undefined
@@ -133,7 +147,7 @@ describe('the BFF client', () => {
         ? { status: 200, body: { orders: [order('paid')] } }
         : { status: 401, body: errorBody('UNAUTHENTICATED') }
     })
-    await expect(client.listOrders()).resolves.toHaveLength(1)
+    await expect(client.listOrders()).resolves.toMatchObject({ orders: [{ status: 'paid' }] })
     expect(logins).toHaveLength(2)
   })
 

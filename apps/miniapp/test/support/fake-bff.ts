@@ -1,6 +1,6 @@
 import type {
   CreateOrderResponse,
-  Order,
+  ShopperOrder,
   OrderStatus,
   PaymentClaimRequest,
 } from '@quickpay/contracts'
@@ -9,7 +9,7 @@ import { StoreError } from '../../src/errors/store-error'
 import { wechatPayment } from './payments'
 
 /** An order as the BFF answers it. */
-export function order(status: OrderStatus, orderNo = 'Q20261125000000ABCDEFGHJK'): Order {
+export function order(status: OrderStatus, orderNo = 'Q20261125000000ABCDEFGHJK'): ShopperOrder {
   return {
     order_no: orderNo,
     status,
@@ -18,6 +18,9 @@ export function order(status: OrderStatus, orderNo = 'Q20261125000000ABCDEFGHJK'
     channel: 'wechat-official-account',
     created_at: '2026-11-25T12:00:00.000Z',
     expires_at: '2026-11-25T12:15:00.000Z',
+    server_time: '2026-11-25T12:00:00.000Z',
+    ...(status === 'pending' ? { seconds_to_expiry: 900 } : {}),
+    refunded_amount: 0,
   }
 }
 
@@ -35,7 +38,7 @@ export function scriptedBff(statuses: (OrderStatus | 'error')[]) {
   return {
     calls,
     client: {
-      getOrder(orderNo: string): Promise<Order> {
+      getOrder(orderNo: string): Promise<ShopperOrder> {
         calls.getOrder += 1
         const status = statuses[Math.min(index, statuses.length - 1)] ?? 'pending'
         index += 1

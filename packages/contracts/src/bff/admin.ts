@@ -1,12 +1,13 @@
 import { z } from 'zod'
 
+import { REFUND_STATUSES } from '../engine-safe/refund-statuses'
 import { amountFen } from '../money'
 import { plainText } from '../plain-text'
 import { orderSchema, orderStatusSchema } from './order'
 import { timelineEventSchema } from './order-event'
 
 /** Refund states kept by the BFF. */
-export const refundStatusSchema = z.enum(['pending', 'refunded', 'failed'])
+export const refundStatusSchema = z.enum(REFUND_STATUSES)
 
 /** One refund of an order. */
 export const refundSchema = z.object({

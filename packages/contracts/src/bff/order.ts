@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { payTypeSchema } from '../aggregator/pay-type'
 import { channelSchema } from '../channel'
 import { MAX_ORDER_LINES, MAX_QUANTITY, ORDER_STATUSES } from '../engine-safe/order-statuses'
+import { REFUND_STATUSES } from '../engine-safe/refund-statuses'
 
 /** An order line as the shopper sends it: only `sku` and `quantity`; prices come from the catalogue. */
 export const orderLineRequestSchema = z.strictObject({
@@ -57,6 +58,33 @@ export const orderSchema = z.object({
 /** An order as a shopper sees it. */
 export type Order = z.infer<typeof orderSchema>
 
+/** A refund as the shopper sees it: amount, state and times; no reason, refund number or operator. */
+export const shopperRefundSchema = z.object({
+  amount: z.number().int(),
+  status: z.enum(REFUND_STATUSES),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+/** A refund as the shopper sees it. */
+export type ShopperRefund = z.infer<typeof shopperRefundSchema>
+
+/**
+ * The shopper's order view: the order, the server's clock when it answered, how many whole
+ * seconds a pending order has left to be paid (by the server's clock, so the store counts down
+ * without trusting the phone's), the refunded total, and (on `GET /api/orders/:order_no`) the
+ * order's refunds, oldest first.
+ */
+export const shopperOrderSchema = orderSchema.extend({
+  server_time: z.string(),
+  seconds_to_expiry: z.number().int().min(0).optional(),
+  refunded_amount: z.number().int(),
+  refunds: z.array(shopperRefundSchema).optional(),
+})
+
+/** The shopper's order view. */
+export type ShopperOrder = z.infer<typeof shopperOrderSchema>
+
 /** What the store hands to the wallet: the pay type and the aggregator's `cloudpay_param`. */
 export const paymentSchema = z.object({
   paytype: payTypeSchema,
@@ -67,19 +95,28 @@ export const paymentSchema = z.object({
 export type Payment = z.infer<typeof paymentSchema>
 
 /** `POST /api/orders` and `POST /api/orders/:order_no/payment` answer. */
-export const createOrderResponseSchema = z.object({ order: orderSchema, payment: paymentSchema })
+export const createOrderResponseSchema = z.object({
+  order: shopperOrderSchema,
+  payment: paymentSchema,
+})
 
 /** `POST /api/orders` answer. */
 export type CreateOrderResponse = z.infer<typeof createOrderResponseSchema>
 
 /** `GET /api/orders/:order_no` answer. */
-export const orderResponseSchema = z.object({ order: orderSchema })
+export const orderResponseSchema = z.object({ order: shopperOrderSchema })
 
 /** `GET /api/orders/:order_no` answer. */
 export type OrderResponse = z.infer<typeof orderResponseSchema>
 
-/** `GET /api/orders` answer, newest first. */
-export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) })
+/**
+ * `GET /api/orders` answer: one page, newest first, and the cursor of the next page when there
+ * may be one.
+ */
+export const ordersResponseSchema = z.object({
+  orders: z.array(shopperOrderSchema),
+  next_cursor: z.string().optional(),
+})
 
 /** `GET /api/orders` answer. */
 export type OrdersResponse = z.infer<typeof ordersResponseSchema>

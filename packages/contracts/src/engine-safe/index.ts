@@ -15,6 +15,14 @@ export {
   type OrderStatus,
 } from './order-statuses'
 export {
+  DEFAULT_ORDERS_PAGE,
+  MAX_ORDERS_PAGE,
+  ORDER_TABS,
+  ORDER_TAB_STATUSES,
+  type OrderTab,
+} from './order-tabs'
+export { REFUND_STATUSES, type RefundStatus } from './refund-statuses'
+export {
   ALIPAY_TRADE_NO_RULE,
   CloudpayParamError,
   WECHAT_PAY_PARAM_RULES,

@@ -4,6 +4,7 @@ import type { WalletOutcome, WalletPayResponse } from '@quickpay/contracts'
 import { formatFen, SETTLED_STATUSES } from '@quickpay/contracts/engine-safe'
 import { useEffect, useRef, useState } from 'react'
 
+import { ExpiryCountdown } from '../../components/expiry-countdown'
 import { SandboxCashier } from '../../components/sandbox-cashier'
 import { errorMessageOf } from '../../errors/error-message-of'
 import type { PayState } from '../../payment/pay-state'
@@ -85,6 +86,13 @@ export default function PayPage() {
     }
   }
 
+  // The time left shows while the order waits for the shopper (not while a payment is being
+  // confirmed); at zero the controller asks the BFF again, which decides that it is closed.
+  const pending = state.order?.status === 'pending' ? state.order : undefined
+  const waiting = state.phase === 'ready' || state.phase === 'cancelled' || state.phase === 'failed'
+  const expired = pending?.seconds_to_expiry === 0
+  const reload = () => void controller.current?.load(false)
+
   const payAgain = () => {
     if (!ensurePayLanding(payPageUrl)) return
     void controller.current?.pay()
@@ -109,6 +117,13 @@ export default function PayPage() {
             </Text>
           </View>
         )}
+        {pending?.seconds_to_expiry !== undefined && waiting && (
+          <ExpiryCountdown
+            secondsToExpiry={pending.seconds_to_expiry}
+            serverTime={pending.server_time}
+            onExpired={reload}
+          />
+        )}
         <Text id="order-no" className="muted">
           订单号 {orderNo}
         </Text>
@@ -121,12 +136,12 @@ export default function PayPage() {
           <Text className="muted">订单仍可支付；若已扣款，结果会自动更新</Text>
         )}
       </View>
-      {state.phase === 'ready' && (
+      {state.phase === 'ready' && !expired && (
         <Button id="pay-now" className="primary-button" onClick={payAgain}>
           立即支付
         </Button>
       )}
-      {state.canPayAgain && state.phase !== 'ready' && (
+      {state.canPayAgain && state.phase !== 'ready' && !expired && (
         <Button id="pay-again" className="primary-button" onClick={payAgain}>
           重新支付
         </Button>

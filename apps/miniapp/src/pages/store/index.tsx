@@ -41,7 +41,9 @@ export default function StorePage() {
             <Image
               className="product-image"
               src={services.assetUrl(product.image_url)}
-              mode="aspectFit"
+              mode="widthFix"
+              lazyLoad
+              nativeProps={{ loading: 'lazy', alt: product.name }}
             />
             <Text className="product-name">{product.name}</Text>
             <Text className="product-description">{product.description}</Text>
