@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+
+/**
+ * The BFF package's folder: the nearest folder above `from` with a package.json. Found rather than
+ * counted, because this module runs from `src/catalogue/` under tsx and from `dist/main.js` in the
+ * compiled build (apps/bff/README.md, running in production).
+ */
+function packageDirAbove(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`)
+  }
+}
 
 /** Where the committed pictures are (drawn by e2e/scripts/draw-product-images.ts). */
-const IMAGES_DIR = join(import.meta.dirname, 'images')
+const IMAGES_DIR = join(packageDirAbove(import.meta.dirname), 'src', 'catalogue', 'images')
 
 /** The picture of a product that has none of its own. */
 const PLACEHOLDER = '_placeholder'
