@@ -103,6 +103,12 @@ export interface OrderFilter {
   needsReview?: boolean
 }
 
+/** A place in the merchant list's order (newest first by created_at, then order_no). */
+export interface OrderListPosition {
+  created_at: number
+  order_no: string
+}
+
 /** The compiled order queries of one database handle. */
 export type OrderQueries = ReturnType<typeof orderQueries>
 
@@ -171,21 +177,39 @@ export class OrderStore {
     return rows.map(toOrder)
   }
 
-  /** Every order, newest first, optionally only those matching `filter` (merchant view). */
-  async list(options: { limit: number; offset?: number } & OrderFilter) {
-    const rows = await this.filtered(options)
+  /**
+   * Every order, newest first by (created_at, order_no), optionally only those matching `filter`
+   * and only those after `after` in that order (the merchant list's keyset paging: a page walks
+   * the 0006 index from its position, so a deep page costs what the first one does).
+   */
+  async list(options: { limit: number; after?: OrderListPosition } & OrderFilter) {
+    let query = this.filtered(options)
+    const after = options.after
+    if (after !== undefined)
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'order_no'), '<', eb.tuple(after.created_at, after.order_no)),
+      )
+    const rows = await query
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('order_no', 'desc')
       .limit(options.limit)
-      .offset(options.offset ?? 0)
       .execute()
     return rows.map(toOrder)
   }
 
-  /** How many orders match `filter` (the merchant list's total). */
-  async count(filter: OrderFilter): Promise<number> {
-    const row = await this.filtered(filter)
+  /**
+   * How many orders match `filter`, counting no further than `cap` + 1 (the merchant list's total:
+   * "more than `cap`" costs the same at 10 k orders as at 1 M).
+   */
+  async count(filter: OrderFilter, cap: number): Promise<number> {
+    const row = await this.db
+      .selectFrom(
+        this.filtered(filter)
+          .select('order_no')
+          .limit(cap + 1)
+          .as('matches'),
+      )
       .select((eb) => eb.fn.countAll().as('count'))
       .executeTakeFirst()
     return Number(row?.count ?? 0)
