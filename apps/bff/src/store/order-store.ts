@@ -183,8 +183,16 @@ export class OrderStore {
    * the 0006 index from its position, so a deep page costs what the first one does).
    */
   async list(options: { limit: number; after?: OrderListPosition } & OrderFilter) {
-    let query = this.filtered(options)
-    const after = options.after
+    const { after, ...filter } = options
+    // Past a position older than `createdTo`, that bound says nothing more; left in, SQLite
+    // bounds the index walk by it instead of by the position and walks every order in between.
+    if (
+      after !== undefined &&
+      filter.createdTo !== undefined &&
+      after.created_at < filter.createdTo
+    )
+      delete filter.createdTo
+    let query = this.filtered(filter)
     if (after !== undefined)
       query = query.where((eb) =>
         eb(eb.refTuple('created_at', 'order_no'), '<', eb.tuple(after.created_at, after.order_no)),

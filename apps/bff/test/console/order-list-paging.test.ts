@@ -12,6 +12,8 @@ describe.each(TEST_DATABASES)('the merchant list pages by cursor on %s', (db) =>
   /** Every order, newest first by (created_at, order_no), as the list must give them. */
   let expected: string[]
   let paidNos: Set<string>
+  /** When the real order was created (epoch ms). */
+  let at: number
 
   const list = async (query: string): Promise<AdminOrdersResponse> => {
     const response = await app.request('GET', `/api/admin/orders${query}`, { headers: ADMIN })
@@ -36,7 +38,7 @@ describe.each(TEST_DATABASES)('the merchant list pages by cursor on %s', (db) =>
     const real = await app.deps.repository.orders.find(orderNoOf(await createOrder(app, alice)))
     if (real === undefined) throw new Error('the order was not stored')
     // Copies of a real order: three share one created_at (ties broken by order_no), one is paid.
-    const at = real.created_at
+    at = real.created_at
     const copies = [
       { order_no: 'Q0TIEA', created_at: at + 1_000, status: 'pending' as const },
       { order_no: 'Q0TIEB', created_at: at + 1_000, status: 'paid' as const },
@@ -71,6 +73,12 @@ describe.each(TEST_DATABASES)('the merchant list pages by cursor on %s', (db) =>
     expect(second.total).toBe(2)
     expect(second.next_cursor).toBeNull()
     expect(await walk('?q=Q0TIEB&limit=1')).toEqual([['Q0TIEB']])
+    // [from, to) around the ties and the real order: the cursor and both bounds together.
+    const from = encodeURIComponent(new Date(at - 1_000).toISOString())
+    const to = encodeURIComponent(new Date(at + 1_500).toISOString())
+    expect((await walk(`?created_from=${from}&created_to=${to}&limit=1`)).flat()).toEqual(
+      expected.slice(1, 5),
+    )
   })
 
   it('counts no further than the cap', async () => {
