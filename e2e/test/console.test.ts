@@ -75,6 +75,10 @@ describe('the merchant console in a real browser', () => {
     expect(await row.first().getAttribute('data-row-key')).toBe(orderNo)
     expect(await row.first().innerText()).toContain(`¥${(amount / 100).toFixed(2)}`)
     expect(await row.first().innerText()).toContain('已支付')
+    // Paged by cursor: one match, so the first page is the last and neither way is open.
+    await page.getByText('第 1 页').waitFor()
+    expect(await page.getByRole('button', { name: '上一页' }).isDisabled()).toBe(true)
+    expect(await page.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true)
     await screenshot(page, 'console-03-orders')
   })
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { orderListParams } from '../src/api/admin-api'
 
 describe('the order list query', () => {
-  it('turns page and filters into the BFF parameters', () => {
+  it('turns the page size, cursor and filters into the BFF parameters', () => {
     const params = orderListParams({
-      page: 3,
       pageSize: 20,
+      cursor: 'MTc2NDU1MDAwMDAwMC5RMjAyNg',
       status: 'paid',
       channel: 'alipay-miniprogram',
       createdFrom: '2026-01-01T00:00:00.000Z',
@@ -15,7 +15,7 @@ describe('the order list query', () => {
     })
     expect(Object.fromEntries(params)).toEqual({
       limit: '20',
-      offset: '40',
+      cursor: 'MTc2NDU1MDAwMDAwMC5RMjAyNg',
       status: 'paid',
       channel: 'alipay-miniprogram',
       created_from: '2026-01-01T00:00:00.000Z',
@@ -25,9 +25,8 @@ describe('the order list query', () => {
   })
 
   it('leaves out blank search and unset filters', () => {
-    expect(Object.fromEntries(orderListParams({ page: 1, pageSize: 50, q: '  ' }))).toEqual({
+    expect(Object.fromEntries(orderListParams({ pageSize: 50, q: '  ' }))).toEqual({
       limit: '50',
-      offset: '0',
     })
   })
 })

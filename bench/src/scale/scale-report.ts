@@ -56,7 +56,7 @@ export function renderScale(results: ScaleResults): string {
   }
   lines.push(
     '',
-    'The merchant list pages by `LIMIT … OFFSET` and answers the total of all matches (`count(*)`) with every page (apps/bff/src/services/admin-orders.ts): both walk the index in proportion to the data, the deep page in proportion to its offset as well.',
+    'The merchant list pages by a keyset cursor on (created_at, order_no) and counts matches up to 10 000 (apps/bff/src/services/admin-orders.ts): a page walks the index from its position for one page, and the count stops at the cap, so neither grows with the data; the deep page is measured at the cursor half-way down, reached by following next_cursor beforehand (untimed).',
     SCALE_END,
   )
   return lines.join('\n')

@@ -3,8 +3,9 @@
  * SQLite file, its fixture made through the API (bff-fixture.ts); then, at each size (10 k, then
  * 1 M orders by default), the seeded orders and their events are added in bulk (seed-orders.ts)
  * and every measure is run: GET by number and a duplicate notification (the bench's own targets),
- * the merchant list's first page and a deep page (GET /api/admin/orders, which pages by
- * LIMIT/OFFSET and counts every match), each as a short autocannon run with the BFF's CPU per
+ * the merchant list's first page and a deep page (GET /api/admin/orders, which pages by a keyset
+ * cursor and counts matches up to 10 000; the deep page is the cursor half-way down, reached by
+ * following next_cursor once, untimed), each as a short autocannon run with the BFF's CPU per
  * answer; and a reconciler sweep (`leaseDue`, the query every reconciler tick starts with) run
  * in this process through the BFF's own repository.
  */
@@ -59,6 +60,30 @@ function httpMeasure(target: LoadTarget, sample: LoadSample): ScaleMeasure {
   }
 }
 
+/**
+ * The merchant list's cursor after the first `depth` orders, by following next_cursor in pages
+ * of 200 (the most the list gives), untimed, as a console reader would get there.
+ */
+async function cursorAt(
+  listUrl: string,
+  headers: Record<string, string>,
+  depth: number,
+): Promise<string> {
+  let cursor: string | undefined
+  for (let walked = 0; walked < depth;) {
+    const limit = Math.min(200, depth - walked)
+    const url = `${listUrl}?limit=${limit}${cursor === undefined ? '' : `&cursor=${cursor}`}`
+    const response = await fetch(url, { headers })
+    if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`)
+    const page = (await response.json()) as { orders: unknown[]; next_cursor: string | null }
+    if (page.next_cursor === null) throw new Error(`the list ended after ${walked} orders`)
+    cursor = page.next_cursor
+    walked += page.orders.length
+  }
+  if (cursor === undefined) throw new Error('no cursor at depth 0')
+  return cursor
+}
+
 /** Runs the scale measures at each of `sizes` seeded orders (ascending). */
 export async function runScale(options: {
   workDir: string
@@ -95,12 +120,13 @@ export async function runScale(options: {
     const own = bffTargets(prepared.fixture)
       .filter((target) => target.method === 'GET' || target.id === 'bff-duplicate-notify')
       .map((target) => ({ ...target, serverPids }))
-    const admin = (id: string, label: string, offset: number): LoadTarget => ({
+    const adminHeaders = { authorization: `Bearer ${bff.adminToken}` }
+    const admin = (id: string, label: string, cursor: string | undefined): LoadTarget => ({
       id,
       label,
-      url: `${bff.url}/api/admin/orders?limit=20&offset=${offset}`,
+      url: `${bff.url}/api/admin/orders?limit=20${cursor === undefined ? '' : `&cursor=${cursor}`}`,
       method: 'GET',
-      headers: { authorization: `Bearer ${bff.adminToken}` },
+      headers: adminHeaders,
       serverPids,
     })
     const steps: ScaleStep[] = []
@@ -121,8 +147,12 @@ export async function runScale(options: {
       const seedSeconds = (performance.now() - seedStarted) / 1000
       const targets = [
         ...own,
-        admin('admin-first-page', 'merchant list, first page (limit 20)', 0),
-        admin('admin-deep-page', `merchant list, deep page (offset = half the orders)`, size / 2),
+        admin('admin-first-page', 'merchant list, first page (limit 20)', undefined),
+        admin(
+          'admin-deep-page',
+          'merchant list, deep page (the cursor half-way down)',
+          await cursorAt(`${bff.url}/api/admin/orders`, adminHeaders, size / 2),
+        ),
       ]
       const measures: ScaleMeasure[] = []
       for (const target of targets) {

@@ -104,6 +104,7 @@ export { sandboxPaymentRequestSchema, type SandboxPaymentRequest } from './bff/s
 export { sandboxSessionRequestSchema, type SandboxSessionRequest } from './bff/sandbox-session'
 export {
   adminOrderDetailSchema,
+  ADMIN_ORDERS_TOTAL_CAP,
   adminOrderSchema,
   adminOrdersQuerySchema,
   adminOrdersResponseSchema,

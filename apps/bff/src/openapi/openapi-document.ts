@@ -41,6 +41,8 @@ type Answer = string | { description: string; schema?: z.ZodType; text?: string 
 interface Operation {
   id: string
   summary: string
+  /** More than the summary says, where a client needs it (paging, totals). */
+  description?: string
   /** Who may call it: anyone, a shopper (session token) or the merchant (ADMIN_TOKEN). */
   access: 'public' | 'session' | 'admin'
   idempotencyKey?: 'required' | 'optional'
@@ -195,12 +197,15 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/admin/orders': {
     id: 'listAdminOrders',
-    summary: 'Every order, newest first',
+    summary: 'Every order, newest first, one page at a time (keyset cursor)',
+    description:
+      'Newest first by (created_at, order_no). Filters: status, channel, created_from / created_to (ISO 8601, [from, to)), q (an exact order_no or transaction_no), needs_review. The first page has no cursor; each answer carries next_cursor (opaque; null after the last page), passed back as cursor with the same filters for the next page. There is no offset (it is refused): a page costs the same however deep it is. total counts the matches up to 10000; with more, total is 10000 and total_capped is true.',
     access: 'admin',
     query: adminOrdersQuerySchema,
     responses: {
       '200': { description: 'Orders', schema: adminOrdersResponseSchema },
-      '400': 'A query parameter out of range (VALIDATION_FAILED)',
+      '400':
+        'A query parameter out of range, a cursor no answer gave, or offset (VALIDATION_FAILED)',
       ...merchant,
     },
   },
@@ -391,6 +396,7 @@ function operationObject(path: string, operation: Operation): ZodOpenApiOperatio
   return {
     operationId: operation.id,
     summary: operation.summary,
+    ...(operation.description === undefined ? {} : { description: operation.description }),
     security: operation.access === 'public' ? [] : [{ [operation.access]: [] }],
     requestParams: {
       ...(names.length === 0

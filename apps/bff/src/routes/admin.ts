@@ -27,11 +27,16 @@ export function adminRoutes(deps: AppDeps): Router<AppState> {
   const admin = adminAccess(deps)
 
   router.get('/api/admin/orders', admin, async (ctx) => {
+    // Paging by offset is gone (its deep pages grew with the data): say so rather than
+    // answering the first page again to an old client.
+    if (ctx.query.offset !== undefined)
+      throw errors.invalidField('offset', "not supported: pass the answer's next_cursor as cursor")
     const query = adminOrdersQuerySchema.safeParse(ctx.query)
-    if (!query.success) throw errors.validation(query.error)
-    const { status, ...page } = query.data
+    if (!query.success) throw errors.validation(query.error, 'query')
+    const { status, cursor, limit } = query.data
     ctx.body = await listAdminOrders(deps.repository, {
-      ...page,
+      limit,
+      ...(cursor === undefined ? {} : { cursor }),
       ...(status === undefined ? {} : { status }),
       ...orderFilterParams(ctx.query),
     })

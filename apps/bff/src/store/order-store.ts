@@ -44,16 +44,6 @@ export function orderQueries(db: Kysely<DatabaseSchema>) {
         .where('payer_id', '=', slot('payerId')),
       ['orderNo', 'payerId'],
     ),
-    listOfPayer: new QueryTemplate(
-      db
-        .selectFrom('orders')
-        .selectAll()
-        .where('payer_id', '=', slot('payerId'))
-        .orderBy('created_at', 'desc')
-        .orderBy('order_no', 'desc')
-        .limit(slot<number>('limit')),
-      ['payerId', 'limit'],
-    ),
     countOpenOfPayer: new QueryTemplate(
       db
         .selectFrom('orders')
@@ -101,6 +91,12 @@ export interface OrderFilter {
   /** An exact order_no or transaction_no. */
   number?: string
   needsReview?: boolean
+}
+
+/** A place in the merchant list's order (newest first by created_at, then order_no). */
+export interface OrderListPosition {
+  created_at: number
+  order_no: string
 }
 
 /** The compiled order queries of one database handle. */
@@ -165,12 +161,6 @@ export class OrderStore {
     return rows[0] === undefined ? undefined : toOrder(rows[0])
   }
 
-  /** A shopper's orders, newest first. */
-  async listOfPayer(payerId: string, limit: number): Promise<OrderRecord[]> {
-    const { rows } = await this.db.executeQuery(this.queries.listOfPayer.bind({ payerId, limit }))
-    return rows.map(toOrder)
-  }
-
   /**
    * One page of a shopper's orders, newest first (by creation time, then number): only those in
    * `statuses` when given, and only those after `after` (the previous page's last order) when given.
@@ -202,21 +192,47 @@ export class OrderStore {
     return rows.map(toOrder)
   }
 
-  /** Every order, newest first, optionally only those matching `filter` (merchant view). */
-  async list(options: { limit: number; offset?: number } & OrderFilter) {
-    const rows = await this.filtered(options)
+  /**
+   * Every order, newest first by (created_at, order_no), optionally only those matching `filter`
+   * and only those after `after` in that order (the merchant list's keyset paging: a page walks
+   * the 0006 index from its position, so a deep page costs what the first one does).
+   */
+  async list(options: { limit: number; after?: OrderListPosition } & OrderFilter) {
+    const { after, ...filter } = options
+    // Past a position older than `createdTo`, that bound says nothing more; left in, SQLite
+    // bounds the index walk by it instead of by the position and walks every order in between.
+    if (
+      after !== undefined &&
+      filter.createdTo !== undefined &&
+      after.created_at < filter.createdTo
+    )
+      delete filter.createdTo
+    let query = this.filtered(filter)
+    if (after !== undefined)
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'order_no'), '<', eb.tuple(after.created_at, after.order_no)),
+      )
+    const rows = await query
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('order_no', 'desc')
       .limit(options.limit)
-      .offset(options.offset ?? 0)
       .execute()
     return rows.map(toOrder)
   }
 
-  /** How many orders match `filter` (the merchant list's total). */
-  async count(filter: OrderFilter): Promise<number> {
-    const row = await this.filtered(filter)
+  /**
+   * How many orders match `filter`, counting no further than `cap` + 1 (the merchant list's total:
+   * "more than `cap`" costs the same at 10 k orders as at 1 M).
+   */
+  async count(filter: OrderFilter, cap: number): Promise<number> {
+    const row = await this.db
+      .selectFrom(
+        this.filtered(filter)
+          .select('order_no')
+          .limit(cap + 1)
+          .as('matches'),
+      )
       .select((eb) => eb.fn.countAll().as('count'))
       .executeTakeFirst()
     return Number(row?.count ?? 0)

@@ -66,10 +66,19 @@ describe.each(TEST_DATABASES)('merchant endpoints on %s', (db) => {
       (await app.request('GET', '/api/admin/orders?status=paid', { headers: ADMIN })).json,
     )
     expect(paid.orders.map((order) => order.order_no)).toEqual([paidNo])
+    const first = adminOrdersResponseSchema.parse(
+      (await app.request('GET', '/api/admin/orders?limit=1', { headers: ADMIN })).json,
+    )
+    expect(first.orders.map((order) => order.order_no)).toEqual([paidNo])
     const page = adminOrdersResponseSchema.parse(
-      (await app.request('GET', '/api/admin/orders?limit=1&offset=1', { headers: ADMIN })).json,
+      (
+        await app.request('GET', `/api/admin/orders?limit=1&cursor=${first.next_cursor ?? ''}`, {
+          headers: ADMIN,
+        })
+      ).json,
     )
     expect(page.orders.map((order) => order.order_no)).toEqual([pendingNo])
+    expect(page.next_cursor).toBeNull()
     const bad = await app.request('GET', '/api/admin/orders?status=lost', { headers: ADMIN })
     expect(bad.status).toBe(400)
   })

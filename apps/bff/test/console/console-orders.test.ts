@@ -56,13 +56,15 @@ describe.each(TEST_DATABASES)('console endpoints on %s', (db) => {
     await app.close()
   })
 
-  it('pages the list server-side with the total count', async () => {
-    const first = await list('?limit=1')
+  it('pages the list server-side by cursor with the total count', async () => {
+    const first = await list('?limit=2')
     expect(first.total).toBe(4)
-    expect(first.orders.map((order) => order.order_no)).toEqual([flaggedNo])
-    const last = await list('?limit=2&offset=2')
+    expect(first.total_capped).toBe(false)
+    expect(first.orders.map((order) => order.order_no)).toEqual([flaggedNo, pendingNo])
+    const last = await list(`?limit=2&cursor=${first.next_cursor ?? ''}`)
     expect(last.total).toBe(4)
     expect(last.orders.map((order) => order.order_no)).toEqual([paidNo, oldNo])
+    expect(last.next_cursor).toBeNull()
   })
 
   it('filters by status, channel, created range and review flag, and finds an order by either number', async () => {

@@ -15,8 +15,9 @@ import { request } from './request'
 
 /** The order list's filters as the console holds them. */
 export interface OrderListQuery {
-  page: number
   pageSize: number
+  /** The previous answer's next_cursor; none for the first page. */
+  cursor?: string
   status?: OrderStatus
   channel?: Channel
   /** ISO 8601, inclusive. */
@@ -30,10 +31,8 @@ export interface OrderListQuery {
 
 /** The list query as URL parameters of `GET /api/admin/orders`. */
 export function orderListParams(query: OrderListQuery): URLSearchParams {
-  const params = new URLSearchParams({
-    limit: String(query.pageSize),
-    offset: String((query.page - 1) * query.pageSize),
-  })
+  const params = new URLSearchParams({ limit: String(query.pageSize) })
+  if (query.cursor !== undefined) params.set('cursor', query.cursor)
   if (query.status !== undefined) params.set('status', query.status)
   if (query.channel !== undefined) params.set('channel', query.channel)
   if (query.createdFrom !== undefined) params.set('created_from', query.createdFrom)

@@ -18,7 +18,7 @@ export function AppLayout() {
   const queryClient = useQueryClient()
   const review = useQuery({
     queryKey: ['orders', 'review-count'],
-    queryFn: () => adminApi.orders({ page: 1, pageSize: 1, needsReview: true }),
+    queryFn: () => adminApi.orders({ pageSize: 1, needsReview: true }),
     refetchInterval: 15_000,
   })
   const logout = useMutation({

@@ -10,6 +10,7 @@ import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 
 import { adminApi, type OrderListQuery } from '../api/admin-api'
+import { useCursorPages } from '../api/cursor-pages'
 import { errorText } from '../api/error-text'
 import { OrdersTable } from '../components/orders-table'
 import { CHANNEL_LABELS, STATUS_LABELS } from '../format/labels'
@@ -19,18 +20,21 @@ const POLL_MS = 5_000
 
 /** 订单: the server-side paged list with filters, search by number, polled for new orders. */
 export function OrdersPage() {
-  const [query, setQuery] = useState<OrderListQuery>({ page: 1, pageSize: 20 })
+  const [query, setQuery] = useState<Omit<OrderListQuery, 'cursor'>>({ pageSize: 20 })
+  const pages = useCursorPages()
   const orders = useQuery({
-    queryKey: ['orders', query],
-    queryFn: () => adminApi.orders(query),
+    queryKey: ['orders', query, pages.cursor],
+    queryFn: () =>
+      adminApi.orders(pages.cursor === undefined ? query : { ...query, cursor: pages.cursor }),
     refetchInterval: POLL_MS,
     placeholderData: keepPreviousData,
   })
   const change = (patch: { [K in keyof OrderListQuery]?: OrderListQuery[K] | undefined }) => {
+    pages.reset()
     setQuery((current) => {
-      const next: OrderListQuery = { ...current, page: 1 }
+      const next: Omit<OrderListQuery, 'cursor'> = { ...current }
       for (const [key, value] of Object.entries(patch)) {
-        if (value === undefined) delete next[key as keyof OrderListQuery]
+        if (value === undefined) delete next[key as keyof typeof next]
         else Object.assign(next, { [key]: value })
       }
       return next
@@ -87,10 +91,17 @@ export function OrdersPage() {
       <OrdersTable
         orders={orders.data?.orders ?? []}
         total={orders.data?.total ?? 0}
-        page={query.page}
+        totalCapped={orders.data?.total_capped ?? false}
+        page={pages.page}
         pageSize={query.pageSize}
-        loading={orders.isPending}
-        onPage={(page, pageSize) => setQuery((current) => ({ ...current, page, pageSize }))}
+        hasNext={(orders.data?.next_cursor ?? null) !== null}
+        loading={orders.isPending || orders.isPlaceholderData}
+        onPrevious={pages.previous}
+        onNext={() => {
+          const cursor = orders.data?.next_cursor
+          if (cursor != null) pages.next(cursor)
+        }}
+        onPageSize={(pageSize) => change({ pageSize })}
       />
     </Card>
   )

@@ -3,16 +3,23 @@ import { Alert, Card, Typography } from 'antd'
 import { useState } from 'react'
 
 import { adminApi } from '../api/admin-api'
+import { useCursorPages } from '../api/cursor-pages'
 import { errorText } from '../api/error-text'
 import { OrdersTable } from '../components/orders-table'
 import { ReviewButton } from '../components/review-button'
 
 /** 待处理: orders flagged for review (paid after close, mismatch, refund trouble) and their action. */
 export function ReviewPage() {
-  const [page, setPage] = useState({ page: 1, pageSize: 20 })
+  const [pageSize, setPageSize] = useState(20)
+  const pages = useCursorPages()
   const orders = useQuery({
-    queryKey: ['orders', 'review', page],
-    queryFn: () => adminApi.orders({ ...page, needsReview: true }),
+    queryKey: ['orders', 'review', pageSize, pages.cursor],
+    queryFn: () =>
+      adminApi.orders({
+        pageSize,
+        needsReview: true,
+        ...(pages.cursor === undefined ? {} : { cursor: pages.cursor }),
+      }),
     refetchInterval: 10_000,
     placeholderData: keepPreviousData,
   })
@@ -28,10 +35,20 @@ export function ReviewPage() {
       <OrdersTable
         orders={orders.data?.orders ?? []}
         total={orders.data?.total ?? 0}
-        page={page.page}
-        pageSize={page.pageSize}
-        loading={orders.isPending}
-        onPage={(next, pageSize) => setPage({ page: next, pageSize })}
+        totalCapped={orders.data?.total_capped ?? false}
+        page={pages.page}
+        pageSize={pageSize}
+        hasNext={(orders.data?.next_cursor ?? null) !== null}
+        loading={orders.isPending || orders.isPlaceholderData}
+        onPrevious={pages.previous}
+        onNext={() => {
+          const cursor = orders.data?.next_cursor
+          if (cursor != null) pages.next(cursor)
+        }}
+        onPageSize={(size) => {
+          pages.reset()
+          setPageSize(size)
+        }}
         action={(order) => <ReviewButton orderNo={order.order_no} />}
       />
     </Card>

@@ -33,10 +33,19 @@ export const adminOrderSchema = orderSchema.extend({
 /** An order as the merchant sees it. */
 export type AdminOrder = z.infer<typeof adminOrderSchema>
 
-/** `GET /api/admin/orders` answer: one page and how many orders match the filters in all. */
+/** The most matches `GET /api/admin/orders` counts; beyond it the answer says `total_capped`. */
+export const ADMIN_ORDERS_TOTAL_CAP = 10_000
+
+/**
+ * `GET /api/admin/orders` answer: one page, the cursor of the next one (null after the last), and
+ * how many orders match the filters, counted up to ADMIN_ORDERS_TOTAL_CAP: with more, `total` is
+ * the cap and `total_capped` is true (the console shows 「10000+ 笔」).
+ */
 export const adminOrdersResponseSchema = z.object({
   orders: z.array(adminOrderSchema),
+  next_cursor: z.string().nullable(),
   total: z.number().int(),
+  total_capped: z.boolean(),
 })
 
 /** `GET /api/admin/orders` answer. */
@@ -71,11 +80,14 @@ const pageNumber = (max: number, fallback: number) =>
     .pipe(z.number().max(max, { error: `must be an integer from 0 to ${max}` }))
     .default(fallback)
 
-/** `GET /api/admin/orders` query: an optional status filter and a page (limit 1–200, default 50). */
+/**
+ * `GET /api/admin/orders` query: an optional status filter, a page size (limit 1–200, default 50)
+ * and the `cursor` of the page (the previous answer's `next_cursor`; none for the first page).
+ */
 export const adminOrdersQuerySchema = z.object({
   status: orderStatusSchema.optional(),
   limit: pageNumber(200, 50).transform((limit) => Math.max(1, limit)),
-  offset: pageNumber(1_000_000, 0),
+  cursor: z.string().max(128, { error: 'must be the next_cursor of an earlier answer' }).optional(),
 })
 
 /** A merchant order-list query. */
