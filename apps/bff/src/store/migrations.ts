@@ -191,6 +191,18 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
         await db.schema.dropIndex('orders_created').execute()
       },
     },
+    '0007_orders_transaction_no': {
+      // The merchant list's `q` (store/order-store.ts, `filtered`) matches order_no OR
+      // transaction_no; with an index on each side the OR is two index lookups instead of a walk
+      // over every order (apps/bff/README.md, the index table).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('orders_transaction_no')
+          .on('orders')
+          .column('transaction_no')
+          .execute()
+      },
+    },
   }
 }
 
