@@ -55,14 +55,18 @@ describe.each(TEST_DATABASES)('cached sessions on %s', (db) => {
     expect(
       await app.deps.repository.sessions.deleteExpired(Number.MAX_SAFE_INTEGER),
     ).toBeGreaterThan(0)
-    let refusedAt: number | undefined
-    while (refusedAt === undefined && performance.now() - revokedAt < 3000) {
-      const sent = performance.now()
-      if ((await app.request('GET', '/api/orders', { token })).status === 401) refusedAt = sent
-      else await new Promise((done) => setTimeout(done, 25))
+    // The promise is about requests that arrive a second or more after the revocation: each of
+    // them is refused (one sent just before that second may still be answered from the cache).
+    const answers: { sentAfterMs: number; status: number }[] = []
+    while (performance.now() - revokedAt < 1600) {
+      const sentAfterMs = performance.now() - revokedAt
+      const { status } = await app.request('GET', '/api/orders', { token })
+      answers.push({ sentAfterMs, status })
+      await new Promise((done) => setTimeout(done, 25))
     }
-    expect(refusedAt).toBeDefined()
-    expect((refusedAt ?? Infinity) - revokedAt).toBeLessThanOrEqual(1000)
+    const late = answers.filter((answer) => answer.sentAfterMs >= 1000)
+    expect(late.length).toBeGreaterThan(0)
+    expect(late.filter((answer) => answer.status !== 401)).toEqual([])
   })
 
   it('refuses an expired session at once, although it is cached', async () => {
