@@ -53,7 +53,9 @@ export interface LiankeClientOptions {
   retry?: LiankeRetryOptions
   /** Adds authentication to each attempt; default none. */
   auth?: LiankeAuthHook
-  /** The fetch implementation (default the global fetch). */
+  /** Open connections to the aggregator at most, kept alive between calls (default 32). */
+  maxConnections?: number
+  /** The fetch implementation (default the global fetch); it receives the pool as `init.dispatcher`. */
   fetch?: typeof fetch
   /** Lets an Alipay open_id through in `openid` instead of only the 2088 user id. */
   allowAlipayOpenId?: boolean

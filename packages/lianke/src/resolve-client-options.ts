@@ -1,6 +1,8 @@
 import type { KyInstance } from 'ky'
 import ky from 'ky'
+import { Agent } from 'undici'
 
+import { LIANKE_ROUTES } from './lianke-routes'
 import type { LiankeAuthHook, LiankeCallEvent, LiankeClientOptions } from './lianke-client-options'
 
 /** The client's settings with every default filled in and the ky instance built once. */
@@ -15,6 +17,8 @@ export interface ResolvedClientOptions {
   baseDelayMs: number
   maxDelayMs: number
   auth: LiankeAuthHook | undefined
+  /** Each route's full URL, built once (the auth hook gets its own copy to change). */
+  routeUrls: ReadonlyMap<string, URL>
   allowAlipayOpenId: boolean
   maxResponseBytes: number
   onCall: ((event: LiankeCallEvent) => void) | undefined
@@ -44,12 +48,24 @@ export function resolveClientOptions(options: LiankeClientOptions): ResolvedClie
   const timeoutMs = nonNegative('timeoutMs', options.timeoutMs ?? 10_000)
   const deadlineMs = nonNegative('deadlineMs', options.deadlineMs ?? timeoutMs * 2.5)
   const fetchImpl = options.fetch
+  const maxConnections = Math.floor(nonNegative('maxConnections', options.maxConnections ?? 32))
+  if (maxConnections < 1)
+    throw new TypeError('createLiankeClient: maxConnections must be at least 1')
+  // One pool per client: sockets to the aggregator stay open between calls (no TCP handshake per
+  // JSAPIPay) and at most `maxConnections` are open at once, so a burst queues instead of opening
+  // hundreds. ky hands `dispatcher` to fetch as it is; an injected fetch receives it in `init`.
+  // The cast bridges two copies of the same types (undici's own and @types/node's undici-types).
+  const dispatcher = new Agent({
+    connections: maxConnections,
+    keepAliveTimeout: 4_000,
+  }) as unknown as NonNullable<RequestInit['dispatcher']>
   return {
     // ky's own retry is off: the retry loop here decides per route what is safe to repeat.
     http: ky.create({
       prefixUrl: baseUrl,
       retry: 0,
       throwHttpErrors: false,
+      dispatcher,
       ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
     }),
     baseUrl,
@@ -61,6 +77,9 @@ export function resolveClientOptions(options: LiankeClientOptions): ResolvedClie
     baseDelayMs: nonNegative('retry.baseDelayMs', options.retry?.baseDelayMs ?? 200),
     maxDelayMs: nonNegative('retry.maxDelayMs', options.retry?.maxDelayMs ?? 2000),
     auth: options.auth,
+    routeUrls: new Map(
+      Object.values(LIANKE_ROUTES).map((route) => [route, new URL(route, baseUrl)]),
+    ),
     allowAlipayOpenId: options.allowAlipayOpenId ?? false,
     maxResponseBytes: nonNegative('maxResponseBytes', options.maxResponseBytes ?? 1024 * 1024),
     onCall: options.onCall,

@@ -16,6 +16,7 @@ interface Recorded {
 let server: Server
 let baseUrl: string
 const recorded: Recorded[] = []
+let connectionsOpened = 0
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -33,6 +34,9 @@ beforeAll(async () => {
         JSON.stringify({ code: 'SUCCESS', msg: 'ok', data: { transaction_status: 'CREATE' } }),
       )
     })
+  })
+  server.on('connection', () => {
+    connectionsOpened += 1
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as { port: number }
@@ -87,6 +91,24 @@ describe('createLiankeClient', () => {
     })
     await client.query({ order_no: 'A3' })
     expect(seen).toEqual([`${baseUrl}QuickPay/Query`])
+  })
+
+  it('reuses kept-alive connections and never opens more than maxConnections', async () => {
+    const client = createLiankeClient({ baseUrl, storeNo: 'DEMO001', maxConnections: 2 })
+    const before = connectionsOpened
+    const orders = Array.from({ length: 6 }, (_, index) => `POOL${index}`)
+    await Promise.all(orders.map((order_no) => client.query({ order_no })))
+    await client.query({ order_no: 'POOL6' })
+    await client.query({ order_no: 'POOL7' })
+    expect(recorded.filter((call) => String(call.body.order_no).startsWith('POOL'))).toHaveLength(8)
+    expect(connectionsOpened - before).toBeGreaterThanOrEqual(1)
+    expect(connectionsOpened - before).toBeLessThanOrEqual(2)
+  })
+
+  it('refuses a pool without connections', () => {
+    expect(() => createLiankeClient({ baseUrl, storeNo: 'X', maxConnections: 0 })).toThrow(
+      /maxConnections/,
+    )
   })
 
   it('refuses a base URL that is not http(s)', () => {

@@ -70,8 +70,13 @@ export async function receiveNotification(
 ): Promise<NotificationOutcome> {
   const orderNo = notificationOrderNo(input.rawBody) ?? null
   const receivedAt = deps.clock.now()
+  // Most notifications repeat one for an order already settled here. A settled payment never
+  // becomes unsettled (states only move forward), so a committed read outside the transaction
+  // (on SQLite the read-only connection, not the writer that group commit serialises) decides
+  // it, and the transaction only appends the row and the event.
+  const settledBefore = orderNo !== null && (await isSettledPaid(deps.repository, orderNo))
   const stored = await deps.repository.transaction(async (tx) => {
-    const known = await decideLocally(tx, orderNo)
+    const known = settledBefore ? 'already_settled' : await decideLocally(tx, orderNo)
     const id = await tx.notifications.insert({
       order_no: orderNo,
       received_at: receivedAt,
@@ -104,6 +109,12 @@ async function addNotificationEvent(
     kind: 'notification',
     detail: { notification_id: id, outcome },
   })
+}
+
+/** Whether the order's payment is settled here, read from committed state. */
+async function isSettledPaid(repository: Repository, orderNo: string): Promise<boolean> {
+  const order = await repository.orders.find(orderNo)
+  return order !== undefined && SETTLED_PAID.includes(order.status)
 }
 
 /** The outcome the database alone decides, or undefined when only a Query can. */

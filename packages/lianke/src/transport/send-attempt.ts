@@ -33,6 +33,28 @@ function envelopeCode(json: unknown): { code: unknown; msg: string | undefined }
   return { code, msg: typeof msg === 'string' ? msg : undefined }
 }
 
+const JSON_HEADERS = { accept: 'application/json' } as const
+
+/** The body, headers and query of one attempt, after the auth hook (if any) has had its say. */
+async function authenticated(
+  config: ResolvedClientOptions,
+  route: LiankeRoute,
+  body: Record<string, unknown>,
+): Promise<{
+  json: unknown
+  headers: Headers | Readonly<Record<string, string>>
+  searchParams?: URLSearchParams
+}> {
+  // Without a hook nothing changes the request: send the validated body and fixed headers as they are.
+  if (config.auth === undefined) return { json: body, headers: JSON_HEADERS }
+  // Each attempt gets a fresh copy so a signing hook never sees its own earlier fields.
+  const copy = structuredClone(body)
+  const url = new URL(config.routeUrls.get(route) ?? new URL(route, config.baseUrl))
+  const headers = new Headers(JSON_HEADERS)
+  await config.auth({ route, url, headers, body: copy })
+  return { json: copy, headers, searchParams: url.searchParams }
+}
+
 /**
  * Sends one request and returns the envelope's `data`, or throws the one LiankeError that
  * says what went wrong: transport, HTTP status, size, JSON, envelope code or shape.
@@ -42,19 +64,13 @@ export async function sendAttempt<T>(
   attempt: Attempt<T>,
 ): Promise<T> {
   const { route, orderNo, signals } = attempt
-  // Each attempt gets a fresh copy so a signing hook never sees its own earlier fields.
-  const body = structuredClone(attempt.body)
-  const url = new URL(route, config.baseUrl)
-  const headers = new Headers({ accept: 'application/json' })
-  if (config.auth !== undefined) await config.auth({ route, url, headers, body })
+  const request = await authenticated(config, route, attempt.body)
 
   let response: Response
   let text: string | undefined
   try {
     response = await config.http.post(route, {
-      json: body,
-      headers,
-      searchParams: url.searchParams,
+      ...request,
       signal: combinedSignal(signals),
       timeout: Math.max(1, attempt.timeoutMs),
     })
