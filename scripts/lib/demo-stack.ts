@@ -19,13 +19,16 @@ export async function runDemo(root: string, runtime: 'compiled' | 'tsx'): Promis
   const env = demoEnvironment(root, process.env)
   let stopping = false
 
-  async function shutdown(code: number): Promise<never> {
-    if (!stopping) {
-      stopping = true
-      console.log('\nStopping the BFF and the simulator…')
-      await stopAll()
-      console.log('Stopped.')
-    }
+  async function shutdown(code: number): Promise<void> {
+    // A second Ctrl-C while stopping joins the stop under way instead of exiting half-way (stopAll
+    // ends with SIGKILL after its grace period anyway). The scripts run as `node --import tsx`, not
+    // through the tsx command, whose signal relay re-sends Ctrl-C and then SIGKILLs this process
+    // when it does not hear back within 30 ms (seen on a busy machine: no "Stopped." line).
+    if (stopping) return
+    stopping = true
+    console.log('\nStopping the BFF and the simulator…')
+    await stopAll()
+    console.log('Stopped.')
     process.exit(code)
   }
   process.on('SIGINT', () => void shutdown(0))
