@@ -28,10 +28,12 @@ import { orderRoutes } from './routes/order-routes'
 import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
+import { strictRouter } from './routes/strict-router'
 
 /**
- * Every router of the app: `raw` ones read the request body themselves and are mounted before
- * the body parser, `parsed` ones after it. The OpenAPI document is checked against this list.
+ * Every router of the app, one per resource: `raw` ones read the request body themselves and are
+ * mounted before the body parser, `parsed` ones after it. The OpenAPI document is checked against
+ * this list.
  */
 export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Router<AppState>[] } {
   return {
@@ -53,6 +55,27 @@ export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Ro
   }
 }
 
+/** The one path prefix of the `raw` routers (the aggregator's notifications). */
+const RAW_PREFIX = '/notify/'
+
+/**
+ * The routes of `routers` in one router, so a request is matched once against every route
+ * instead of once per router (with twelve routers, every request went through twelve dispatches,
+ * each matching, storing its matches and emitting its not-found event). @koa/router copies a
+ * mounted router's routes into the parent, and router-wide middleware (`use`) would then run for
+ * the other routers' routes too, so a router that has any is refused at start.
+ */
+function oneRouter(routers: readonly Router<AppState>[]): ReturnType<Router<AppState>['routes']> {
+  const root = strictRouter()
+  for (const router of routers) {
+    if (router.stack.some((layer) => layer.methods.length === 0)) {
+      throw new Error('a router merged into the app router must not have router-wide middleware')
+    }
+    root.use(router.routes())
+  }
+  return root.routes()
+}
+
 /** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
 export function createApp(deps: AppDeps): Koa<AppState> {
   const hops = deps.env.TRUST_PROXY_HOPS
@@ -70,8 +93,14 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     }),
   )
   const routers = appRouters(deps)
-  // Before the body parser: the notification route reads (and stores) the raw bytes itself.
-  for (const router of routers.raw) app.use(router.routes())
+  // Before the body parser: the notification route reads (and stores) the raw bytes itself. Only
+  // requests under its prefix go through its router; every other request skips the match.
+  const raw = oneRouter(routers.raw)
+  app.use(async (ctx, next) => {
+    // The router's own type wants the `params` it is about to set; Koa's context is what it gets.
+    if (ctx.path.startsWith(RAW_PREFIX)) await raw(ctx as Parameters<typeof raw>[0], next)
+    else await next()
+  })
   app.use(jsonBodies())
   app.use(
     bodyParser({
@@ -89,7 +118,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   if (existsSync(consoleDir)) app.use(consoleFiles(consoleDir))
   const staticDir = deps.env.STATIC_DIR
   if (staticDir !== undefined && existsSync(staticDir)) app.use(staticFiles(staticDir))
-  for (const router of routers.parsed) app.use(router.routes())
+  app.use(oneRouter(routers.parsed))
   // Errors the boundary cannot see (a client that went away mid-stream) are only logged.
   app.on('error', (error: unknown) => {
     deps.logger.warn(
