@@ -69,7 +69,8 @@ export async function createOrder(
       await tx.orders.addEvent(earlier.order_no, now, { kind: 'create_resumed', detail: {} })
       return earlier
     }
-    if ((await tx.orders.countOpenOfPayer(session.payer_id, now)) >= deps.maxOpenOrders) {
+    const open = await tx.orders.countOpenOfPayer(session.payer_id, now, deps.maxOpenOrders)
+    if (open >= deps.maxOpenOrders) {
       throw errors.tooManyOpenOrders()
     }
     const orderNo = newOrderNo(now)

@@ -113,8 +113,8 @@ async function addNotificationEvent(
 
 /** Whether the order's payment is settled here, read from committed state. */
 async function isSettledPaid(repository: Repository, orderNo: string): Promise<boolean> {
-  const order = await repository.orders.find(orderNo)
-  return order !== undefined && SETTLED_PAID.includes(order.status)
+  const status = await repository.orders.statusOf(orderNo)
+  return status !== undefined && SETTLED_PAID.includes(status)
 }
 
 /** The outcome the database alone decides, or undefined when only a Query can. */

@@ -203,6 +203,19 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
           .execute()
       },
     },
+    '0008_orders_payer_open': {
+      // Creating an order counts the shopper's open orders (store/order-store.ts,
+      // countOpenOfPayer). Through orders_payer_created that read every order of the shopper's
+      // from the table to test its status and expiry; this index answers the count from the index
+      // alone, and the count stops at the limit it checks.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('orders_payer_open')
+          .on('orders')
+          .columns(['payer_id', 'status', 'expires_at'])
+          .execute()
+      },
+    },
   }
 }
 

@@ -36,6 +36,10 @@ export function orderQueries(db: Kysely<DatabaseSchema>) {
       db.selectFrom('orders').selectAll().where('order_no', '=', slot('orderNo')),
       ['orderNo'],
     ),
+    statusOf: new QueryTemplate(
+      db.selectFrom('orders').select('status').where('order_no', '=', slot('orderNo')),
+      ['orderNo'],
+    ),
     findOfPayer: new QueryTemplate(
       db
         .selectFrom('orders')
@@ -46,12 +50,18 @@ export function orderQueries(db: Kysely<DatabaseSchema>) {
     ),
     countOpenOfPayer: new QueryTemplate(
       db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll().as('count'))
-        .where('payer_id', '=', slot('payerId'))
-        .where('status', '=', 'pending')
-        .where('expires_at', '>', slot<number>('now')),
-      ['payerId', 'now'],
+        .selectFrom(
+          db
+            .selectFrom('orders')
+            .select(sql<number>`1`.as('open'))
+            .where('payer_id', '=', slot('payerId'))
+            .where('status', '=', 'pending')
+            .where('expires_at', '>', slot<number>('now'))
+            .limit(slot<number>('upTo'))
+            .as('open_orders'),
+        )
+        .select((eb) => eb.fn.countAll().as('count')),
+      ['payerId', 'now', 'upTo'],
     ),
     countByStatus: new QueryTemplate(
       db
@@ -155,6 +165,15 @@ export class OrderStore {
     return rows[0] === undefined ? undefined : toOrder(rows[0])
   }
 
+  /**
+   * Only the order's status, or undefined when there is no such order: what a notification needs
+   * to tell a duplicate, without reading (and converting) the whole row.
+   */
+  async statusOf(orderNo: string): Promise<OrderStatus | undefined> {
+    const { rows } = await this.db.executeQuery(this.queries.statusOf.bind({ orderNo }))
+    return rows[0]?.status as OrderStatus | undefined
+  }
+
   /** The order if it belongs to `payerId`; another shopper's order is indistinguishable from none. */
   async findOfPayer(orderNo: string, payerId: string): Promise<OrderRecord | undefined> {
     const { rows } = await this.db.executeQuery(this.queries.findOfPayer.bind({ orderNo, payerId }))
@@ -255,10 +274,14 @@ export class OrderStore {
     return query
   }
 
-  /** How many of a shopper's orders are pending and not yet expired at `now`. */
-  async countOpenOfPayer(payerId: string, now: number): Promise<number> {
+  /**
+   * How many of a shopper's orders are pending and not yet expired at `now`, counted up to `upTo`
+   * (the limit being checked): the count walks the orders_payer_open index and stops there, so its
+   * cost does not grow with a shopper's open orders.
+   */
+  async countOpenOfPayer(payerId: string, now: number, upTo: number): Promise<number> {
     const { rows } = await this.db.executeQuery(
-      this.queries.countOpenOfPayer.bind({ payerId, now }),
+      this.queries.countOpenOfPayer.bind({ payerId, now, upTo }),
     )
     return Number(rows[0]?.count ?? 0)
   }

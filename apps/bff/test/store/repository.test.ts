@@ -5,6 +5,7 @@ import type { Repository } from '../../src/store/repository'
 import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 import { orderRecord as order } from '../support/order-record'
+import type { OrderRecord } from '../../src/store/records'
 
 describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   let database: FreshDatabase
@@ -52,6 +53,29 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     expect(events.map((event) => [event.kind, event.detail])).toEqual([
       ['transition', { from: 'pending', to: 'paid', source: 'poll' }],
     ])
+  })
+
+  it("counts a shopper's open orders up to the limit checked, leaving out expired and settled ones", async () => {
+    const payer = 'payer-open'
+    // Not due for a check, so the lease test of this file does not see them.
+    const openOrder = (orderNo: string, overrides: Partial<OrderRecord>): OrderRecord =>
+      order(orderNo, { next_check_at: 10 ** 12, ...overrides })
+    for (let index = 0; index < 7; index += 1) {
+      await repository.orders.insert(
+        openOrder(`OPEN${index}`, { payer_id: payer, expires_at: 5_000 }),
+      )
+    }
+    await repository.orders.insert(
+      openOrder('OPEN-EXPIRED', { payer_id: payer, expires_at: 3_000 }),
+    )
+    await repository.orders.insert(openOrder('OPEN-PAID', { payer_id: payer, status: 'paid' }))
+    await repository.orders.insert(
+      openOrder('OPEN-OTHER', { payer_id: 'payer-else', expires_at: 5_000 }),
+    )
+    expect(await repository.orders.countOpenOfPayer(payer, 4_000, 100)).toBe(7)
+    expect(await repository.orders.countOpenOfPayer(payer, 4_000, 5)).toBe(5)
+    expect(await repository.orders.countOpenOfPayer(payer, 2_500, 100)).toBe(8)
+    expect(await repository.orders.countOpenOfPayer(payer, 6_000, 100)).toBe(0)
   })
 
   it('rolls a transaction back when its work throws', async () => {
