@@ -24,11 +24,11 @@ import { doctorRoutes } from './routes/doctor-routes'
 import { healthRoutes } from './routes/health-routes'
 import { imageRoutes } from './routes/image-routes'
 import { notifyRoutes } from './routes/notify'
+import { oneRouter } from './routes/one-router'
 import { orderRoutes } from './routes/order-routes'
 import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
-import { strictRouter } from './routes/strict-router'
 
 /**
  * Every router of the app, one per resource: `raw` ones read the request body themselves and are
@@ -57,24 +57,6 @@ export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Ro
 
 /** The one path prefix of the `raw` routers (the aggregator's notifications). */
 const RAW_PREFIX = '/notify/'
-
-/**
- * The routes of `routers` in one router, so a request is matched once against every route
- * instead of once per router (with twelve routers, every request went through twelve dispatches,
- * each matching, storing its matches and emitting its not-found event). @koa/router copies a
- * mounted router's routes into the parent, and router-wide middleware (`use`) would then run for
- * the other routers' routes too, so a router that has any is refused at start.
- */
-function oneRouter(routers: readonly Router<AppState>[]): ReturnType<Router<AppState>['routes']> {
-  const root = strictRouter()
-  for (const router of routers) {
-    if (router.stack.some((layer) => layer.methods.length === 0)) {
-      throw new Error('a router merged into the app router must not have router-wide middleware')
-    }
-    root.use(router.routes())
-  }
-  return root.routes()
-}
 
 /** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
 export function createApp(deps: AppDeps): Koa<AppState> {
