@@ -44,30 +44,6 @@ async function claim(
 ): Promise<Claim> {
   const { scope, key, hash, now } = request
   const lockedUntil = now + request.lockMs
-  const existing = await tx.idempotency.find(scope, key)
-  if (existing !== undefined && existing.expires_at > now) {
-    if (existing.request_hash !== hash) throw errors.idempotencyKeyReused()
-    if (existing.state === 'done') {
-      return {
-        kind: 'replay',
-        status: existing.response_status ?? 500,
-        body: existing.response_body ?? '',
-      }
-    }
-    // A short Retry-After: the lock bounds a crashed holder, while a live one usually finishes
-    // in milliseconds, and the retry then replays its answer.
-    if (existing.locked_until > now) throw errors.idempotencyKeyInFlight(1)
-    // Its lock expired (released, or its process died): continue what it started.
-    if (
-      !(await tx.idempotency.takeOver(scope, key, now, {
-        until: lockedUntil,
-        owner: request.lockOwner,
-      }))
-    ) {
-      throw errors.idempotencyKeyInFlight(1)
-    }
-    return { kind: 'run', resource: existing.order_no }
-  }
   const record = {
     payer_id: scope,
     key,
@@ -81,12 +57,37 @@ async function claim(
     locked_until: lockedUntil,
     lock_owner: request.lockOwner,
   }
-  const claimed =
-    existing === undefined
-      ? await tx.idempotency.insert(record)
-      : await tx.idempotency.replaceExpired(record, now)
-  if (!claimed) throw errors.idempotencyKeyInFlight(1)
-  return { kind: 'run', resource: null }
+  // Most keys are new: the insert alone claims them (one statement, and one round trip on
+  // PostgreSQL, instead of a read first). It does nothing when the key exists; then it is read.
+  if (await tx.idempotency.insert(record)) return { kind: 'run', resource: null }
+  const existing = await tx.idempotency.find(scope, key)
+  // Gone between the two statements (its request changed nothing and forgot it): ask for a retry.
+  if (existing === undefined) throw errors.idempotencyKeyInFlight(1)
+  if (existing.expires_at <= now) {
+    if (!(await tx.idempotency.replaceExpired(record, now))) throw errors.idempotencyKeyInFlight(1)
+    return { kind: 'run', resource: null }
+  }
+  if (existing.request_hash !== hash) throw errors.idempotencyKeyReused()
+  if (existing.state === 'done') {
+    return {
+      kind: 'replay',
+      status: existing.response_status ?? 500,
+      body: existing.response_body ?? '',
+    }
+  }
+  // A short Retry-After: the lock bounds a crashed holder, while a live one usually finishes
+  // in milliseconds, and the retry then replays its answer.
+  if (existing.locked_until > now) throw errors.idempotencyKeyInFlight(1)
+  // Its lock expired (released, or its process died): continue what it started.
+  if (
+    !(await tx.idempotency.takeOver(scope, key, now, {
+      until: lockedUntil,
+      owner: request.lockOwner,
+    }))
+  ) {
+    throw errors.idempotencyKeyInFlight(1)
+  }
+  return { kind: 'run', resource: existing.order_no }
 }
 
 /**

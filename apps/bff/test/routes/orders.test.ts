@@ -145,6 +145,24 @@ describe.each(TEST_DATABASES)('POST /api/orders on %s', (db) => {
     app.clock.advance(-71 * 3_600_000)
   })
 
+  it('takes a key past its 72 hours as new: another body with it creates another order', async () => {
+    const key = randomUUID()
+    const first = await createOrder(app, alice, { key })
+    expect(first.status).toBe(201)
+    app.clock.advance(73 * 3_600_000)
+    try {
+      const token = await app.login('wechat-miniprogram', 'alice')
+      const body = { items: [{ ...CART.items[0], quantity: 3 }] }
+      const again = await createOrder(app, token, { key, body })
+      expect(again.status).toBe(201)
+      expect(orderNoOf(again)).not.toBe(orderNoOf(first))
+      const replay = await createOrder(app, token, { key, body })
+      expect(replay.text).toBe(again.text)
+    } finally {
+      app.clock.advance(-73 * 3_600_000)
+    }
+  })
+
   it('requires a sane Idempotency-Key header', async () => {
     const missing = await app.request('POST', '/api/orders', { token: alice, body: CART })
     expect(missing.status).toBe(400)
