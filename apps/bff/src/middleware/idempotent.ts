@@ -3,6 +3,7 @@ import type { Context, Middleware } from 'koa'
 import type { AppState } from '../app-state'
 import { errorBody } from '../errors/error-body'
 import { errors } from '../errors/errors'
+import type { StoredAnswer } from '../services/idempotency-claim'
 import type { Repository, Transaction } from '../store/repository'
 import { toAppError } from './error-boundary'
 
@@ -145,7 +146,16 @@ export function idempotent(
       ctx.body = found.body
       return
     }
-    ctx.state.idempotency = { key, resource: found.resource }
+    // An answer the handler stored in its own transaction (see IdempotencyClaim.storeAnswer).
+    let storedByHandler: StoredAnswer | undefined
+    ctx.state.idempotency = {
+      key,
+      resource: found.resource,
+      async storeAnswer(tx, answer) {
+        await tx.idempotency.complete(scope, key, answer)
+        storedByHandler = answer
+      },
+    }
     const finish = async (answer: { status: number; body: string } | undefined): Promise<void> => {
       if (answer !== undefined) {
         await repository.idempotency.complete(scope, key, answer)
@@ -170,6 +180,13 @@ export function idempotent(
       ctx.status = answer.status
       ctx.type = 'application/json'
       ctx.body = answer.body
+      return
+    }
+    if (storedByHandler !== undefined) {
+      // Committed with the handler's transaction (it returned, so that transaction committed).
+      ctx.status = storedByHandler.status
+      ctx.type = 'application/json'
+      ctx.body = storedByHandler.body
       return
     }
     if (!options.isFinal(ctx.status)) {

@@ -11,6 +11,7 @@ import { applyPaymentOutcome } from '../ledger/order-ledger'
 import type { OrderRecord, SessionRecord } from '../store/records'
 import type { Repository } from '../store/repository'
 import { orderAttach } from './order-attach'
+import type { IdempotencyClaim } from './idempotency-claim'
 import { newOrderNo } from './order-numbers'
 import { shopperOrderView } from './order-view'
 import { priceCart } from './price-cart'
@@ -25,12 +26,6 @@ export interface CreateOrderDeps extends RequestPaymentDeps {
   maxOpenOrders: number
   /** When a new pending order should first be checked by the reconciler. */
   firstCheckDelayMs: number
-}
-
-/** The request's claimed Idempotency-Key and the order an earlier attempt with it created. */
-export interface IdempotencyClaim {
-  key: string
-  resource: string | null
 }
 
 /** The order and its payment parameters, as `POST /api/orders` answers them. */
@@ -112,10 +107,18 @@ export async function createOrder(
   if (order.status !== 'pending') throw errors.orderNotPending()
   const outcome = await requestPayment(deps, order)
   crashPoint('after-upstream')
-  const stored = await deps.repository.transaction((tx) =>
-    applyPaymentOutcome(tx, order, outcome, deps.clock.now()),
-  )
+  // The outcome and, when the order was created upstream, the answer to this request commit
+  // together: a retry with the key replays it, and no write follows the commit.
+  const answer = await deps.repository.transaction(async (tx) => {
+    const now = deps.clock.now()
+    const stored = await applyPaymentOutcome(tx, order, outcome, now)
+    if (outcome.kind !== 'created') return undefined
+    const response = created(stored, now)
+    await claim.storeAnswer(tx, { status: 201, body: JSON.stringify(response) })
+    return response
+  })
   crashPoint('after-commit')
   if (outcome.kind !== 'created') throw outcome.error
-  return created(stored, deps.clock.now())
+  if (answer === undefined) throw errors.internal(new Error('a created order without its answer'))
+  return answer
 }

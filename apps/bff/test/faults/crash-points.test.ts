@@ -66,11 +66,14 @@ describe('the BFF killed (SIGKILL) between the steps of a create (F4)', () => {
       expect(owned?.order_no).toBeTruthy()
       const orderNo = owned?.order_no ?? ''
       expect(rows.orders.some((order) => order.order_no === orderNo)).toBe(true)
+      // The answer commits with the payment outcome: once that committed, it is stored.
+      expect(owned?.state).toBe(point === 'after-commit' ? 'done' : 'in_flight')
 
       await bff.start()
       const answer = await retryUntilFinal(bff.url, shopper.token, key)
       expect(answer.status).toBe(201)
       expect(orderNoOf(answer)).toBe(orderNo)
+      if (point === 'after-commit') expect(answer.text).toBe(owned?.response_body)
       expect((await create(bff.url, shopper.token, key)).text).toBe(answer.text)
       expect(simOrdersOf(sim, shopper.openid)).toBe(1)
       expect(jsapiCalls(sim, orderNo)).toBe(point === 'after-upstream' ? 2 : 1)

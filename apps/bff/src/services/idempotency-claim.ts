@@ -1,0 +1,23 @@
+import type { Transaction } from '../store/repository'
+
+/** A final answer as the idempotent middleware stores and replays it: its status and exact body. */
+export interface StoredAnswer {
+  status: number
+  body: string
+}
+
+/**
+ * The request's claimed Idempotency-Key, as the idempotent middleware hands it to the handler:
+ * the key, and the resource (order) an earlier attempt with it created.
+ */
+export interface IdempotencyClaim {
+  key: string
+  resource: string | null
+  /**
+   * Stores the request's final answer in `tx`, the transaction that makes the outcome it reports,
+   * so the two commit together (and a create needs no write of its own afterwards); the middleware
+   * then answers exactly these bytes and stores nothing more. A handler that calls it lets that
+   * transaction's failure propagate: returning normally is what tells the middleware it committed.
+   */
+  storeAnswer(tx: Transaction, answer: StoredAnswer): Promise<void>
+}
