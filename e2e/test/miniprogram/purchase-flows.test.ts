@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { ensureMiniBuild } from '../../support/miniprogram/mini-build'
-import { MiniProgram } from '../../support/miniprogram/mini-program'
-import { startPaymentSystem, type PaymentSystem } from '../../support/miniprogram/payment-system'
+import type { MiniProgram } from '../../support/miniprogram/mini-program'
+import { miniProgramSuite } from '../../support/miniprogram/mini-program-suite'
+import { startPaymentSystem } from '../../support/miniprogram/payment-system'
 import type { FunctionVariant, Platform } from '../../support/miniprogram/platform'
 import {
   adminOrder,
@@ -16,43 +16,13 @@ import {
   submitOrder,
   waitForStatus,
 } from '../../support/miniprogram/shopper-steps'
-import { ROOT } from '../../support/started-system'
 
 // The built bundles in the imitation engines against a real BFF (SANDBOX=false, so the store
 // calls wx.requestPayment / my.tradePay) and the simulator's wallet.
-let system: PaymentSystem
-const dist: Partial<Record<Platform, string>> = {}
-const running: MiniProgram[] = []
+const suite = miniProgramSuite(() => startPaymentSystem())
 
-beforeAll(async () => {
-  // One build after the other: two Taro builds at once would only compete for the same cores.
-  dist.weapp = await ensureMiniBuild(ROOT, 'weapp')
-  dist.alipay = await ensureMiniBuild(ROOT, 'alipay')
-  system = await startPaymentSystem()
-})
-
-afterEach(() => {
-  for (const mp of running.splice(0)) mp.close()
-})
-
-afterAll(async () => {
-  await system?.stop()
-})
-
-async function launch(
-  platform: Platform,
-  variant: FunctionVariant = 'throws',
-): Promise<MiniProgram> {
-  const mp = await MiniProgram.launch({
-    platform,
-    variant,
-    distDir: dist[platform]!,
-    bffUrl: system.bffUrl,
-    simulatorUrl: system.simulatorUrl,
-    user: `mini-${platform}-${randomUUID().slice(0, 8)}`,
-  })
-  running.push(mp)
-  return mp
+function launch(platform: Platform, variant: FunctionVariant = 'throws'): Promise<MiniProgram> {
+  return suite.launch(platform, `mini-${platform}-${randomUUID().slice(0, 8)}`, variant)
 }
 
 function paymentCalls(mp: MiniProgram, platform: Platform) {
@@ -78,16 +48,16 @@ describe.each(variants)('the %s mini-program (new Function %s)', (platform, vari
   it('buys a product: 加入购物车 → 购物车 → 去结算 → 提交订单并支付 → 支付成功, paid as the BFF confirms', async () => {
     const mp = await launch(platform, variant)
     await fillCartAndCheckout(mp)
-    const before = await jsapiPayCalls(system)
+    const before = await jsapiPayCalls(suite.system)
     const orderNo = await submitOrder(mp)
     await waitForStatus(mp, '支付成功')
     expect(seenBefore(mp, '确认中…', '支付成功')).toBe(true)
 
-    const { order, timeline } = await adminOrder(system, orderNo)
+    const { order, timeline } = await adminOrder(suite.system, orderNo)
     expect(order.status).toBe('paid')
     expect(mp.find('#order-amount')[0]?.text).toBe(`¥${(order.amount / 100).toFixed(2)}`)
     expect(paidBy(timeline)).toBe('notification')
-    expect(await jsapiPayCalls(system)).toBe(before + 1)
+    expect(await jsapiPayCalls(suite.system)).toBe(before + 1)
     const [payment, ...more] = paymentCalls(mp, platform)
     expect(more).toEqual([])
     if (platform === 'weapp') {
@@ -102,9 +72,9 @@ describe.each(variants)('the %s mini-program (new Function %s)', (platform, vari
     } else {
       expect(payment!.options.tradeNO).toMatch(/^\d+$/)
     }
-    expect((await simulatorOrder(system, orderNo)).wallet_attempts.map((a) => a.outcome)).toEqual([
-      'success',
-    ])
+    expect(
+      (await simulatorOrder(suite.system, orderNo)).wallet_attempts.map((a) => a.outcome),
+    ).toEqual(['success'])
     mp.assertHealthy()
   })
 })
@@ -116,16 +86,15 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program', (platform) =>
     await fillCartAndCheckout(mp)
     const orderNo = await submitOrder(mp)
     await waitForStatus(mp, '支付已取消')
-    expect((await adminOrder(system, orderNo)).order.status).toBe('pending')
+    expect((await adminOrder(suite.system, orderNo)).order.status).toBe('pending')
 
     await mp.tap('重新支付')
     await waitForStatus(mp, '支付成功')
     expect(mp.currentPage.query.order_no).toBe(orderNo)
-    expect((await adminOrder(system, orderNo)).order.status).toBe('paid')
-    expect((await simulatorOrder(system, orderNo)).wallet_attempts.map((a) => a.outcome)).toEqual([
-      'cancel',
-      'success',
-    ])
+    expect((await adminOrder(suite.system, orderNo)).order.status).toBe('paid')
+    expect(
+      (await simulatorOrder(suite.system, orderNo)).wallet_attempts.map((a) => a.outcome),
+    ).toEqual(['cancel', 'success'])
     expect(paymentCalls(mp, platform)).toHaveLength(2)
     mp.assertHealthy()
   })
@@ -147,7 +116,7 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program', (platform) =>
     const orderNo = await submitOrder(mp)
     await waitForStatus(mp, '支付成功')
     expect(mp.loginCount).toBe(2)
-    const { order } = await adminOrder(system, orderNo)
+    const { order } = await adminOrder(suite.system, orderNo)
     expect(`¥${(order.amount / 100).toFixed(2)}`).toBe(estimate)
     expect(order.status).toBe('paid')
     mp.assertHealthy()
@@ -156,7 +125,7 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program', (platform) =>
   it('the BFF down at checkout: a clear message, then one order paid once when it is back', async () => {
     const mp = await launch(platform)
     await fillCartAndCheckout(mp)
-    const before = await jsapiPayCalls(system)
+    const before = await jsapiPayCalls(suite.system)
     mp.setBffReachable(false)
     await mp.tap('提交订单并支付')
     // The store retries with the same key (1 s, 2 s, 4 s) before it gives up and says so.
@@ -171,14 +140,14 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program', (platform) =>
           String(call.options.url).endsWith('/api/orders'),
       ),
     ).toHaveLength(4)
-    expect(await jsapiPayCalls(system)).toBe(before)
+    expect(await jsapiPayCalls(suite.system)).toBe(before)
 
     mp.setBffReachable(true)
     const orderNo = await submitOrder(mp)
     await waitForStatus(mp, '支付成功')
-    expect(await jsapiPayCalls(system)).toBe(before + 1)
+    expect(await jsapiPayCalls(suite.system)).toBe(before + 1)
     expect(paymentCalls(mp, platform)).toHaveLength(1)
-    expect((await simulatorOrder(system, orderNo)).wallet_attempts).toHaveLength(1)
+    expect((await simulatorOrder(suite.system, orderNo)).wallet_attempts).toHaveLength(1)
     mp.assertHealthy()
   })
 
@@ -192,11 +161,11 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program', (platform) =>
     await mp.waitUntil('the wallet opened', () => paymentCalls(mp, platform).length === 1)
     await new Promise((resolve) => setTimeout(resolve, 2500))
     expect(statusLine(mp)).not.toBe('支付成功')
-    expect((await adminOrder(system, orderNo)).order.status).toBe('paid')
+    expect((await adminOrder(suite.system, orderNo)).order.status).toBe('paid')
     mp.setBffReachable(true)
     await waitForStatus(mp, '支付成功', 30_000)
     expect(paymentCalls(mp, platform)).toHaveLength(1)
-    expect((await simulatorOrder(system, orderNo)).wallet_attempts).toHaveLength(1)
+    expect((await simulatorOrder(suite.system, orderNo)).wallet_attempts).toHaveLength(1)
     mp.assertHealthy()
   })
 })
@@ -212,7 +181,7 @@ describe('the alipay mini-program, inconclusive results', () => {
     const orderNo = await submitOrder(mp)
     await waitForStatus(mp, '支付成功')
     expect(seenBefore(mp, '确认中…', '支付成功')).toBe(true)
-    const { order, timeline } = await adminOrder(system, orderNo)
+    const { order, timeline } = await adminOrder(suite.system, orderNo)
     expect(order.status).toBe('paid')
     expect(paidBy(timeline)).toBe('notification')
     mp.assertHealthy()

@@ -1,45 +1,29 @@
 import { randomUUID } from 'node:crypto'
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { ensureMiniBuild } from '../../support/miniprogram/mini-build'
-import { MiniProgram } from '../../support/miniprogram/mini-program'
-import { startPaymentSystem, type PaymentSystem } from '../../support/miniprogram/payment-system'
-import type { Platform } from '../../support/miniprogram/platform'
+import type { MiniProgram } from '../../support/miniprogram/mini-program'
+import { miniProgramSuite } from '../../support/miniprogram/mini-program-suite'
+import { startPaymentSystem } from '../../support/miniprogram/payment-system'
 import {
   adminOrder,
   fillCartAndCheckout,
   submitOrder,
   waitForStatus,
 } from '../../support/miniprogram/shopper-steps'
-import { ROOT } from '../../support/started-system'
 
 // Issue #17 in the built bundles: the countdown reaching zero closes the order on screen, the
 // tabs of 我的订单 filter on the BFF, pulling down refreshes, and the merchant's refund shows on
 // the order page. Orders live 12 s here.
-let system: PaymentSystem
-const dist: Partial<Record<Platform, string>> = {}
-const running: MiniProgram[] = []
-
-beforeAll(async () => {
-  dist.weapp = await ensureMiniBuild(ROOT, 'weapp')
-  dist.alipay = await ensureMiniBuild(ROOT, 'alipay')
-  system = await startPaymentSystem({
+const suite = miniProgramSuite(() =>
+  startPaymentSystem({
     extraEnv: {
       ORDER_TTL_SECONDS: '12',
       RECONCILE_AFTER_SECONDS: '4',
       RECONCILE_INTERVAL_MS: '1000',
     },
-  })
-})
-
-afterEach(() => {
-  for (const mp of running.splice(0)) mp.close()
-})
-
-afterAll(async () => {
-  await system?.stop()
-})
+  }),
+)
 
 /** 加入购物车 → … → 提交订单并支付 with the wallet doing `outcome`; answers the order number. */
 async function buy(mp: MiniProgram, outcome: 'success' | 'cancel'): Promise<string> {
@@ -66,22 +50,15 @@ async function listShows(mp: MiniProgram, shown: string[], hidden: string[]): Pr
 
 describe.each(['weapp', 'alipay'] as const)('the %s mini-program’s order pages', (platform) => {
   it('counts down to 订单已关闭, filters the tabs, refreshes on pull-down and shows the merchant’s refund', async () => {
-    const mp = await MiniProgram.launch({
-      platform,
-      distDir: dist[platform]!,
-      bffUrl: system.bffUrl,
-      simulatorUrl: system.simulatorUrl,
-      user: `mini-pages-${platform}-${randomUUID().slice(0, 8)}`,
-    })
-    running.push(mp)
+    const mp = await suite.launch(platform, `mini-pages-${platform}-${randomUUID().slice(0, 8)}`)
 
     const paid = await buy(mp, 'success')
     await backToStore(mp)
     const refunded = await buy(mp, 'success')
-    const refund = await fetch(`${system.bffUrl}/api/admin/orders/${refunded}/refunds`, {
+    const refund = await fetch(`${suite.system.bffUrl}/api/admin/orders/${refunded}/refunds`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${system.adminToken}`,
+        authorization: `Bearer ${suite.system.adminToken}`,
         'content-type': 'application/json',
         'idempotency-key': randomUUID(),
       },
@@ -97,7 +74,7 @@ describe.each(['weapp', 'alipay'] as const)('the %s mini-program’s order pages
     await waitForStatus(mp, '订单已关闭', 30_000)
     expect(mp.find('重新支付')).toHaveLength(0)
     expect(mp.find('#expiry-countdown')).toHaveLength(0)
-    expect((await adminOrder(system, expiring)).order.status).toBe('closed')
+    expect((await adminOrder(suite.system, expiring)).order.status).toBe('closed')
 
     await mp.tap('查看我的订单')
     await mp.waitForRoute('pages/orders/index')
