@@ -34,6 +34,12 @@ export function LoginPage() {
       void navigate(from === '/login' ? '/orders' : from, { replace: true })
     },
   })
+  // The guard does not ask again for a session that already failed (sessionQuery's retryOnMount),
+  // so 登录 drops that answer: leaving without logging in here (the back button, a login in another
+  // tab) has the guard ask the BFF afresh.
+  useEffect(() => {
+    queryClient.removeQueries({ queryKey: sessionQuery.queryKey, exact: true })
+  }, [queryClient])
   // While the merchant types, once the page is drawn: the chunks the next page needs.
   useEffect(() => {
     const preload = () => {
