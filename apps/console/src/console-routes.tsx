@@ -1,17 +1,20 @@
-import { Spin } from 'antd'
-import { lazy, Suspense } from 'react'
+import { lazy } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
 
-import { AppLayout } from './components/app-layout'
 import { RequireSession } from './components/require-session'
-import { DoctorPage } from './pages/doctor-page'
+import { pageChunks } from './page-chunks'
 import { LoginPage } from './pages/login-page'
-import { OrderDetailPage } from './pages/order-detail-page'
-import { OrdersPage } from './pages/orders-page'
-import { ReviewPage } from './pages/review-page'
 
-// ECharts is the largest library here and only 概览 draws charts: it loads with that page.
-const OverviewPage = lazy(() => import('./pages/overview-page'))
+// Every page but 登录 is its own chunk (antd's components with the pages that use them, ECharts
+// with 概览), so the first paint of 登录 waits for React and the router only.
+const AppLayout = lazy(() => pageChunks.layout().then((chunk) => ({ default: chunk.AppLayout })))
+const OrdersPage = lazy(() => pageChunks.orders().then((chunk) => ({ default: chunk.OrdersPage })))
+const OrderDetailPage = lazy(() =>
+  pageChunks.orderDetail().then((chunk) => ({ default: chunk.OrderDetailPage })),
+)
+const ReviewPage = lazy(() => pageChunks.review().then((chunk) => ({ default: chunk.ReviewPage })))
+const OverviewPage = lazy(pageChunks.overview)
+const DoctorPage = lazy(() => pageChunks.doctor().then((chunk) => ({ default: chunk.DoctorPage })))
 
 /** The console's pages: 登录 outside the session, the rest inside the layout. */
 export function ConsoleRoutes() {
@@ -30,14 +33,7 @@ export function ConsoleRoutes() {
         <Route path="/orders/:orderNo" element={<OrderDetailPage />} />
         <Route path="/review" element={<ReviewPage />} />
         <Route path="/doctor" element={<DoctorPage />} />
-        <Route
-          path="/overview"
-          element={
-            <Suspense fallback={<Spin style={{ margin: 48 }} />}>
-              <OverviewPage />
-            </Suspense>
-          }
-        />
+        <Route path="/overview" element={<OverviewPage />} />
       </Route>
       <Route path="*" element={<Navigate to="/orders" replace />} />
     </Routes>

@@ -3,6 +3,7 @@ import { Button, Select, Space, Table, Typography } from 'antd'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 
+import type { OrderPages } from '../api/order-pages'
 import { CHANNEL_LABELS } from '../format/labels'
 import { yuan } from '../format/money'
 import { dateTime } from '../format/time'
@@ -11,30 +12,23 @@ import { StatusTag } from './status-tag'
 const PAGE_SIZES = [20, 50, 100]
 
 /**
- * A page of orders as a table: number (links to the detail), amounts, status, channel, times;
- * under it 上一页 / 下一页 (the BFF pages by cursor, so there are no page numbers to jump to) and
- * the total, which the BFF counts up to 10 000 (「10000+ 笔」 beyond).
+ * A page of orders (useOrderPages) as a table: number (links to the detail), amounts, status,
+ * channel, times; under it 上一页 / 下一页 (the BFF pages by cursor, so there are no page numbers to
+ * jump to) and the total, which the BFF counts up to 10 000 (「10000+ 笔」 beyond).
  */
 export function OrdersTable(props: {
-  orders: AdminOrder[]
-  total: number
-  totalCapped: boolean
-  page: number
-  pageSize: number
-  hasNext: boolean
-  loading: boolean
-  onPrevious: () => void
-  onNext: () => void
+  list: OrderPages
   onPageSize: (pageSize: number) => void
   action?: (order: AdminOrder) => ReactNode
 }) {
+  const { list } = props
   return (
     <>
       <Table<AdminOrder>
         rowKey="order_no"
         size="middle"
-        loading={props.loading}
-        dataSource={props.orders}
+        loading={list.loading}
+        dataSource={list.orders}
         scroll={{ x: 960 }}
         pagination={false}
         columns={[
@@ -85,17 +79,17 @@ export function OrdersTable(props: {
       />
       <Space wrap style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
         <Typography.Text type="secondary">
-          {props.totalCapped ? `${props.total}+ 笔` : `共 ${props.total} 笔`} · 第 {props.page} 页
+          {list.totalCapped ? `${list.total}+ 笔` : `共 ${list.total} 笔`} · 第 {list.page} 页
         </Typography.Text>
-        <Button disabled={props.page <= 1 || props.loading} onClick={props.onPrevious}>
+        <Button disabled={list.page <= 1 || list.loading} onClick={list.previous}>
           上一页
         </Button>
-        <Button disabled={!props.hasNext || props.loading} onClick={props.onNext}>
+        <Button disabled={!list.hasNext || list.loading} onClick={list.next}>
           下一页
         </Button>
         <Select<number>
           aria-label="每页笔数"
-          value={props.pageSize}
+          value={list.pageSize}
           style={{ width: 110 }}
           options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 笔/页` }))}
           onChange={props.onPageSize}

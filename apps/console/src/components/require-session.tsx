@@ -1,22 +1,21 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Result, Spin } from 'antd'
-import { useEffect, type ReactNode } from 'react'
+import { Suspense, useEffect, type ReactNode } from 'react'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 
-import { adminApi } from '../api/admin-api'
 import { isApiStatus } from '../api/api-error'
 import { errorText } from '../api/error-text'
 import { setUnauthenticatedHandler } from '../api/request'
-
-/** The session query's key: shared by the login page (which refreshes it) and the guard. */
-export const SESSION_KEY = ['session'] as const
+import { sessionQuery } from '../api/session-query'
+import { PageLoading } from './page-loading'
 
 /**
  * Shows its children only with a live console session; otherwise the login page (remembering
  * where the merchant was going). Any 401 later on, e.g. after the session expired, leads there too.
+ * Nothing here uses antd: the guard is in the first chunk, and a merchant without a session goes
+ * to 登录, which does not need it.
  */
 export function RequireSession({ children }: { children: ReactNode }) {
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: adminApi.session, retry: false })
+  const session = useQuery(sessionQuery)
   const location = useLocation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -27,10 +26,16 @@ export function RequireSession({ children }: { children: ReactNode }) {
     })
   }, [queryClient, navigate, location.pathname])
 
-  if (session.isPending) return <Spin size="large" style={{ display: 'block', margin: 96 }} />
+  if (session.isPending) return <PageLoading />
   if (isApiStatus(session.error, 401)) {
     return <Navigate to="/login" replace state={{ from: location.pathname }} />
   }
-  if (session.isError) return <Result status="error" title={errorText(session.error)} />
-  return children
+  if (session.isError) {
+    return (
+      <p role="alert" style={{ margin: 96, textAlign: 'center', color: '#ff4d4f', fontSize: 16 }}>
+        {errorText(session.error)}
+      </p>
+    )
+  }
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>
 }

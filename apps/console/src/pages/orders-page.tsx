@@ -4,14 +4,13 @@ import {
   type Channel,
   type OrderStatus,
 } from '@quickpay/contracts/engine-safe'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Alert, Card, Checkbox, DatePicker, Input, Select, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 
-import { adminApi, type OrderListQuery } from '../api/admin-api'
-import { useCursorPages } from '../api/cursor-pages'
+import type { OrderListQuery } from '../api/admin-api'
 import { errorText } from '../api/error-text'
+import { useOrderPages } from '../api/order-pages'
 import { OrdersTable } from '../components/orders-table'
 import { CHANNEL_LABELS, STATUS_LABELS } from '../format/labels'
 
@@ -21,16 +20,9 @@ const POLL_MS = 5_000
 /** 订单: the server-side paged list with filters, search by number, polled for new orders. */
 export function OrdersPage() {
   const [query, setQuery] = useState<Omit<OrderListQuery, 'cursor'>>({ pageSize: 20 })
-  const pages = useCursorPages()
-  const orders = useQuery({
-    queryKey: ['orders', query, pages.cursor],
-    queryFn: () =>
-      adminApi.orders(pages.cursor === undefined ? query : { ...query, cursor: pages.cursor }),
-    refetchInterval: POLL_MS,
-    placeholderData: keepPreviousData,
-  })
+  const list = useOrderPages(query, POLL_MS)
   const change = (patch: { [K in keyof OrderListQuery]?: OrderListQuery[K] | undefined }) => {
-    pages.reset()
+    list.reset()
     setQuery((current) => {
       const next: Omit<OrderListQuery, 'cursor'> = { ...current }
       for (const [key, value] of Object.entries(patch)) {
@@ -85,24 +77,10 @@ export function OrdersPage() {
           仅看待处理
         </Checkbox>
       </Space>
-      {orders.isError && (
-        <Alert type="error" showIcon title={errorText(orders.error)} style={{ marginBottom: 16 }} />
+      {list.error !== null && (
+        <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} />
       )}
-      <OrdersTable
-        orders={orders.data?.orders ?? []}
-        total={orders.data?.total ?? 0}
-        totalCapped={orders.data?.total_capped ?? false}
-        page={pages.page}
-        pageSize={query.pageSize}
-        hasNext={(orders.data?.next_cursor ?? null) !== null}
-        loading={orders.isPending || orders.isPlaceholderData}
-        onPrevious={pages.previous}
-        onNext={() => {
-          const cursor = orders.data?.next_cursor
-          if (cursor != null) pages.next(cursor)
-        }}
-        onPageSize={(pageSize) => change({ pageSize })}
-      />
+      <OrdersTable list={list} onPageSize={(pageSize) => change({ pageSize })} />
     </Card>
   )
 }
