@@ -188,7 +188,7 @@ function storeSection(results: BenchResults): string[] {
   const consoleSize = results.consoleSize
   lines.push(
     consoleSize.ok
-      ? `Merchant console build (apps/console/dist, all chunks): ${consoleSize.value.bytes} bytes (${(consoleSize.value.bytes / KIB).toFixed(1)} KiB), ${consoleSize.value.files} files.`
+      ? `Merchant console build (apps/console/dist, all chunks, without their .br/.gz copies): ${consoleSize.value.bytes} bytes (${(consoleSize.value.bytes / KIB).toFixed(1)} KiB), ${consoleSize.value.files} files.`
       : `Merchant console build: ${missing(consoleSize)}.`,
   )
   lines.push(

@@ -29,7 +29,13 @@ export async function measureStoreSize(target: StoreTarget): Promise<StoreSize |
   return size === null ? null : { target, ...size }
 }
 
-/** Total bytes and file count under `dir` (the merchant console's build, too); null when empty or missing. */
+/** The precompressed copies a build may carry beside a file; counting them would count it twice. */
+const COMPRESSED_COPY = /\.(br|gz)$/
+
+/**
+ * Total bytes and file count under `dir` (the merchant console's build, too), leaving out the
+ * `.br` / `.gz` copies of files; null when empty or missing.
+ */
 export async function measureDirectory(
   dir: string,
 ): Promise<{ bytes: number; files: number } | null> {
@@ -38,7 +44,7 @@ export async function measureDirectory(
   let files = 0
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
   for (const entry of entries) {
-    if (!entry.isFile()) continue
+    if (!entry.isFile() || COMPRESSED_COPY.test(entry.name)) continue
     bytes += (await stat(join(entry.parentPath, entry.name))).size
     files += 1
   }

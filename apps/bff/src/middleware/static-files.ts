@@ -31,14 +31,19 @@ function refusalOf(error: unknown): Sent | undefined {
 /**
  * Serves the built H5 store from `root` for GET/HEAD outside the API with @koa/send (decoding,
  * confinement to `root`, precompressed files), and adds what it does not do: the SPA fallback to
- * index.html for page routes (paths without an extension) and the cache rules of cacheControl.
+ * index.html for page routes (paths without an extension), the cache rules of cacheControl and
+ * `Vary: Accept-Encoding`.
  */
 export function staticFiles(root: string): Middleware<AppState> {
   const options = {
     root: resolve(root),
     index: 'index.html',
-    setHeaders: (res: { setHeader(name: string, value: string): unknown }, file: string) =>
-      res.setHeader('Cache-Control', cacheControl(file)),
+    setHeaders: (res: { setHeader(name: string, value: string): unknown }, file: string) => {
+      res.setHeader('Cache-Control', cacheControl(file))
+      // A file may have precompressed copies (the console's `.br` and `.gz`): which one is sent
+      // depends on Accept-Encoding, so a shared cache must key on it.
+      res.setHeader('Vary', 'Accept-Encoding')
+    },
   }
   const sendFile = async (ctx: Parameters<typeof send>[0], path: string): Promise<Sent> => {
     try {

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { request as httpRequest } from 'node:http'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -24,6 +25,27 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
   })
 }
 
+/** A raw GET with `headers`, answering the bytes as sent (fetch would decode them). */
+function rawGetWith(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url)
+    const req = httpRequest(
+      { host: target.hostname, port: target.port, path, method: 'GET', headers },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+      },
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 describe('serving the built H5 store', () => {
   let root: string
   let app: TestApp
@@ -32,6 +54,7 @@ describe('serving the built H5 store', () => {
     mkdirSync(join(root, 'site', 'js'), { recursive: true })
     writeFileSync(join(root, 'site', 'index.html'), '<!doctype html><title>store</title>')
     writeFileSync(join(root, 'site', 'js', 'app.3f9a1c2b.js'), 'console.log(1)')
+    writeFileSync(join(root, 'site', 'js', 'app.3f9a1c2b.js.gz'), gzipSync('console.log(1)'))
     writeFileSync(join(root, 'secret.txt'), 'outside')
     app = await startTestApp({ db: 'sqlite', env: { STATIC_DIR: join(root, 'site') } })
   })
@@ -47,6 +70,18 @@ describe('serving the built H5 store', () => {
     const asset = await fetch(`${app.url}/js/app.3f9a1c2b.js`)
     expect(asset.headers.get('content-type')).toContain('text/javascript')
     expect(asset.headers.get('cache-control')).toContain('immutable')
+  })
+
+  it('sends a precompressed copy only to a client that accepts it, varying on Accept-Encoding', async () => {
+    const path = '/js/app.3f9a1c2b.js'
+    const zipped = await rawGetWith(app.url, path, { 'accept-encoding': 'gzip' })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(zipped.body).toString()).toBe('console.log(1)')
+    expect(zipped.headers.vary).toBe('Accept-Encoding')
+    const plain = await rawGetWith(app.url, path, { 'accept-encoding': 'identity' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString()).toBe('console.log(1)')
+    expect(plain.headers.vary).toBe('Accept-Encoding')
   })
 
   it('falls back to index.html for page routes but not for API paths or missing files', async () => {
