@@ -61,7 +61,7 @@ export async function checkDatabase(env: Env, deps: ResolvedDoctorDeps): Promise
       alipayPayerIds: undefined,
     }
   }
-  const { db: typed, kind } = openDatabase(env.DATABASE_URL, {
+  const { db: typed, kind } = await openDatabase(env.DATABASE_URL, {
     max: 1,
     connectionTimeoutMillis: deps.timeoutMs,
     statementTimeoutMs: deps.timeoutMs,

@@ -13,7 +13,7 @@ import { openDatabase } from '../store/open-database'
  */
 export async function referenceMigrations(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bff-doctor-'))
-  const { db } = openDatabase(`file:${join(dir, 'reference.sqlite')}`)
+  const { db } = await openDatabase(`file:${join(dir, 'reference.sqlite')}`)
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite')
     const rows = await sql<{

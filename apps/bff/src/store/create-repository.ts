@@ -9,7 +9,7 @@ export async function createRepository(
   url: string,
   options: PostgresOptions = {},
 ): Promise<Repository> {
-  const { db, kind } = openDatabase(url, options)
+  const { db, kind } = await openDatabase(url, options)
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, kind)
   } catch (error) {

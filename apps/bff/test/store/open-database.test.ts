@@ -12,7 +12,7 @@ describe('opening a SQLite database', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
   it('uses WAL with synchronous = FULL, so every acknowledged commit survives a power cut', async () => {
-    const { db } = openDatabase(`file:${join(folder, 'nested', 'bff.sqlite')}`)
+    const { db } = await openDatabase(`file:${join(folder, 'nested', 'bff.sqlite')}`)
     try {
       const journal = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db)
       const synchronous = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)
