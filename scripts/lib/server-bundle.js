@@ -1,14 +1,14 @@
 /**
- * Bundles a Node server (the BFF, the simulator) into one ES module under `<package>/dist` with
- * esbuild: the workspace packages it imports (@quickpay/contracts, @quickpay/lianke, which ship
- * TypeScript sources) and its plain-JavaScript dependencies are bundled in; native or
- * file-resolving dependencies listed in `external` (better-sqlite3, pg, pino and its worker
- * transports) stay in node_modules and are imported at run time. Plain JavaScript so that
- * `pnpm build` needs no tsx.
+ * Bundles a Node server (the BFF, the simulator) into ES modules under `<package>/dist` with
+ * esbuild: `main.js`, plus a chunk for each module the sources load with `import()`. The
+ * workspace packages it imports (@quickpay/contracts, @quickpay/lianke, which ship TypeScript
+ * sources) and its plain-JavaScript dependencies are bundled in; native or file-resolving
+ * dependencies listed in `external` (better-sqlite3, pg, pino and its worker transports) stay in
+ * node_modules and are imported at run time. Plain JavaScript so that `pnpm build` needs no tsx.
  *
- * Runtime files are resolved from `import.meta.url`, which in the bundle is `dist/main.js`: one
- * folder below the package, like `src/main.ts`, so a path such as `../fixtures/…` written in a
- * module directly under `src/` means the same folder from both.
+ * Runtime files are resolved from `import.meta.url`, which in the bundle is `dist/main.js` or a
+ * chunk next to it: one folder below the package, like `src/main.ts`, so a path such as
+ * `../fixtures/…` written in a module directly under `src/` means the same folder from both.
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -40,6 +40,11 @@ export async function bundleServer({ packageDir, entry, external }) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    // Every `import()` of a bundled module becomes a chunk of its own (dist/<name>-<hash>.js, next
+    // to main.js so that `import.meta.url` names the same folder), read only when first imported:
+    // what a server needs only on some later request is not parsed at start-up (issue #15).
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     sourcemap: 'linked',
     external,
     banner: { js: ESM_SHIMS },
@@ -52,8 +57,25 @@ export async function bundleServer({ packageDir, entry, external }) {
     join(outdir, 'build-info.json'),
     `${JSON.stringify({ builtAt: new Date().toISOString(), entry, inputs, external }, null, 2)}\n`,
   )
-  const bytes = result.metafile.outputs['dist/main.js']?.bytes ?? 0
-  console.log(
-    `built ${join(packageDir, 'dist/main.js')}: ${inputs} modules, ${(bytes / 1024).toFixed(0)} KiB`,
+  const kib = (files) =>
+    (files.reduce((sum, file) => sum + result.metafile.outputs[file].bytes, 0) / 1024).toFixed(0)
+  const atStart = startupFiles(result.metafile.outputs, 'dist/main.js')
+  const onDemand = Object.keys(result.metafile.outputs).filter(
+    (file) => file.endsWith('.js') && !atStart.includes(file),
   )
+  console.log(
+    `built ${join(packageDir, 'dist/main.js')}: ${inputs} modules, ${kib(atStart)} KiB read at start` +
+      ` (${atStart.length} files), ${kib(onDemand)} KiB on demand (${onDemand.length} files)`,
+  )
+}
+
+/** `entry` and every output file it imports statically, directly or not (what `node` reads at start). */
+function startupFiles(outputs, entry) {
+  const files = [entry]
+  for (const file of files) {
+    for (const { path, kind } of outputs[file].imports) {
+      if (kind === 'import-statement' && path in outputs && !files.includes(path)) files.push(path)
+    }
+  }
+  return files
 }

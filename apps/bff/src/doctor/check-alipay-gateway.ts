@@ -1,5 +1,3 @@
-import { AlipaySdk } from 'alipay-sdk'
-
 import type { Env } from '../env'
 import { line, type DoctorCheck } from './doctor-check'
 import type { ResolvedDoctorDeps } from './doctor-deps'
@@ -21,6 +19,8 @@ async function callGateway(
   deps: ResolvedDoctorDeps,
   keys: Extract<AlipayKeys, { kind: 'usable' }>,
 ): Promise<AlipayAnswer | { error: string }> {
+  // Loaded when the doctor runs, not at the BFF's start (identity/alipay-login.ts says why).
+  const { AlipaySdk } = await import('alipay-sdk')
   const sdk = new AlipaySdk({
     appId: env.ALIPAY_APPID,
     privateKey: keys.privateKeyPem,

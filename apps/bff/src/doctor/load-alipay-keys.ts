@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
-import { AlipaySdk } from 'alipay-sdk'
+import type { AlipaySdk } from 'alipay-sdk'
 
 import type { Env } from '../env'
 
@@ -33,7 +33,7 @@ function read(path: string, setting: string): string {
  * BFF's `alipay-sdk` does (keyType PKCS8: a bare base64 body, as Alipay's key tool writes it, is
  * wrapped), then parses both with node:crypto. Messages name files, never key material.
  */
-export function loadAlipayKeys(env: Env): AlipayKeys {
+export async function loadAlipayKeys(env: Env): Promise<AlipayKeys> {
   const privatePath = env.ALIPAY_PRIVATE_KEY_FILE
   const publicPath = env.ALIPAY_PUBLIC_KEY_FILE
   if (privatePath === undefined && publicPath === undefined) return { kind: 'unset' }
@@ -57,6 +57,8 @@ export function loadAlipayKeys(env: Env): AlipayKeys {
       fix: 'Make the file readable by the BFF’s user, or correct the path (relative paths start at the working directory).',
     }
   }
+  // Loaded when the doctor runs, not at the BFF's start (identity/alipay-login.ts says why).
+  const { AlipaySdk } = await import('alipay-sdk')
   let sdk: AlipaySdk
   try {
     sdk = new AlipaySdk({

@@ -28,7 +28,7 @@ export interface DoctorReport {
  */
 export async function runDoctor(env: Env, doctorDeps: DoctorDeps = {}): Promise<DoctorReport> {
   const deps = resolveDoctorDeps(doctorDeps)
-  const keys = loadAlipayKeys(env)
+  const keys = await loadAlipayKeys(env)
   const alipayKeys = checkAlipayKeys(env, keys)
   const [publicUrl, notifyUrl, wechat, alipayGateway, aggregator, database, redis] =
     await Promise.all([

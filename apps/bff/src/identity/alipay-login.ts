@@ -1,4 +1,4 @@
-import { AlipaySdk } from 'alipay-sdk'
+import type { AlipaySdk } from 'alipay-sdk'
 
 import { isAlipayUserId } from '@quickpay/contracts'
 
@@ -45,23 +45,38 @@ function isInvalidCodeAnswer(error: unknown): boolean {
   }
 }
 
-/** Creates the Alipay exchange: auth code → `user_id` (2088 + 12 digits) through the official `alipay-sdk`. */
+/**
+ * Creates the Alipay exchange: auth code → `user_id` (2088 + 12 digits) through the official
+ * `alipay-sdk`, which is loaded on the first Alipay login rather than at start-up (with urllib,
+ * undici and crypto-js it is about a third of the compiled BFF: issue #15, compiled start-up).
+ */
 export function createAlipayLogin(
   options: AlipayLoginOptions,
 ): (code: string) => Promise<Identity> {
-  const sdk = new AlipaySdk({
-    appId: options.appId,
-    privateKey: options.privateKey.trim(),
-    alipayPublicKey: options.alipayPublicKey.trim(),
-    gateway: options.gateway,
-    keyType: 'PKCS8',
-    timeout: options.timeoutMs,
-    camelcase: false,
-  })
+  const privateKey = options.privateKey.trim()
+  // What the SDK's constructor refuses, refused here at once, so such settings still stop the start.
+  if (options.appId === '') throw new Error('config.appId is required')
+  if (privateKey === '') throw new Error('config.privateKey is required')
+  let sdk: Promise<AlipaySdk> | undefined
+  const loadSdk = (): Promise<AlipaySdk> =>
+    (sdk ??= import('alipay-sdk').then(
+      ({ AlipaySdk }) =>
+        new AlipaySdk({
+          appId: options.appId,
+          privateKey,
+          alipayPublicKey: options.alipayPublicKey.trim(),
+          gateway: options.gateway,
+          keyType: 'PKCS8',
+          timeout: options.timeoutMs,
+          camelcase: false,
+        }),
+    ))
   return async (code) => {
     let answer: AlipayTokenAnswer
     try {
-      answer = await sdk.exec(
+      answer = await (
+        await loadSdk()
+      ).exec(
         'alipay.system.oauth.token',
         { grant_type: 'authorization_code', code },
         { validateSign: true },
