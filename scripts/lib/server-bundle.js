@@ -45,6 +45,10 @@ export async function bundleServer({ packageDir, entry, external }) {
     // what a server needs only on some later request is not parsed at start-up (issue #15).
     splitting: true,
     chunkNames: '[name]-[hash]',
+    // Whitespace only (names and code stay as written): a third less text for node to read and parse
+    // at start (issue #15); stack positions map back through the linked source map
+    // (`node --enable-source-maps`).
+    minifyWhitespace: true,
     sourcemap: 'linked',
     external,
     banner: { js: ESM_SHIMS },
