@@ -253,6 +253,19 @@ function startupSection(results: BenchResults): string[] {
     '',
     `Compiled BFF over compiled hello: **${ratio.toFixed(2)}×** (ratio of medians); goal ≤ ${STARTUP_GOAL}× (must show ≤ ${STARTUP_MUST}×): ${judged}. The BFF's own start-up cost over an empty Node process: ${(bff.median - hello.median).toFixed(0)} ms compiled, ${(bffTsx.median - helloTsx.median).toFixed(0)} ms through tsx (differences of medians).`,
     '',
+    ...startupCpuLine(startup.value.bffCpu, startup.value.nodeHelloCpu),
+  ]
+}
+
+/** The CPU the compiled servers had used at their first 200 (context: steadier than wall time). */
+function startupCpuLine(bffCpu: readonly number[], helloCpu: readonly number[]): string[] {
+  const known = (values: readonly number[]) => values.filter((value) => Number.isFinite(value))
+  if (known(bffCpu).length === 0 || known(helloCpu).length === 0) return []
+  const bff = spread(known(bffCpu))
+  const hello = spread(known(helloCpu))
+  return [
+    `CPU used by the time of the first 200 (user + system, every thread, from /proc; 10 ms ticks), compiled: BFF ${range(bff)} ms, hello ${range(hello)} ms, **${(bff.median / hello.median).toFixed(2)}×** (context: the goal is read on wall time above).`,
+    '',
   ]
 }
 

@@ -12,6 +12,7 @@ import { build } from 'esbuild'
 import { spawnChild, spawnCompiledChild, waitUntilOk, type BenchChild } from './children'
 import { freePort } from './free-port'
 import { PATHS } from './paths'
+import { processCpuMicros } from './process-cpu'
 import { startBffChild } from './stack'
 
 /** Milliseconds per start, per server and runtime. */
@@ -20,6 +21,12 @@ export interface StartupTimes {
   bff: number[]
   /** The compiled hello, plain `node`. */
   nodeHello: number[]
+  /**
+   * CPU milliseconds the compiled BFF and the compiled hello had used when their first 200 came
+   * (every thread, from /proc): steadier than wall time on a machine whose cores are shared.
+   */
+  bffCpu: number[]
+  nodeHelloCpu: number[]
   /** The BFF's sources through tsx. */
   bffTsx: number[]
   /** The hello's source through tsx. */
@@ -41,19 +48,26 @@ async function compileHello(workDir: string): Promise<string> {
   return outfile
 }
 
+/** The CPU milliseconds `child` has used so far (NaN when /proc cannot tell). */
+function cpuMsOf(child: BenchChild): number {
+  const micros = child.process.pid === undefined ? null : processCpuMicros(child.process.pid)
+  return micros === null ? Number.NaN : micros / 1000
+}
+
 async function helloStart(
   workDir: string,
   spawn: (env: NodeJS.ProcessEnv, logFile: string) => BenchChild,
-): Promise<number> {
+): Promise<{ ms: number; cpuMs: number }> {
   const port = await freePort()
   const spawnedAt = performance.now()
   const hello = spawn({ PORT: String(port) }, join(workDir, 'hello-start.log'))
   try {
-    return await waitUntilOk(hello, `http://127.0.0.1:${port}/`, {
+    const ms = await waitUntilOk(hello, `http://127.0.0.1:${port}/`, {
       timeoutMs: 30000,
       intervalMs: 10,
       since: spawnedAt,
     })
+    return { ms, cpuMs: cpuMsOf(hello) }
   } finally {
     await hello.stop()
   }
@@ -65,14 +79,21 @@ export async function measureStartup(options: {
   simulatorUrl: string
   samples: number
 }): Promise<StartupTimes> {
-  const times: StartupTimes = { bff: [], nodeHello: [], bffTsx: [], nodeHelloTsx: [] }
+  const times: StartupTimes = {
+    bff: [],
+    nodeHello: [],
+    bffCpu: [],
+    nodeHelloCpu: [],
+    bffTsx: [],
+    nodeHelloTsx: [],
+  }
   const compiledHello = await compileHello(options.workDir)
   for (let sample = 0; sample < options.samples; sample += 1) {
-    times.nodeHello.push(
-      await helloStart(options.workDir, (env, logFile) =>
-        spawnCompiledChild(`hello-start-${sample}`, compiledHello, { env, logFile }),
-      ),
+    const hello = await helloStart(options.workDir, (env, logFile) =>
+      spawnCompiledChild(`hello-start-${sample}`, compiledHello, { env, logFile }),
     )
+    times.nodeHello.push(hello.ms)
+    times.nodeHelloCpu.push(hello.cpuMs)
     for (const compiled of [true, false]) {
       const bff = await startBffChild({
         name: `bff-start-${compiled ? 'compiled' : 'tsx'}-${sample}`,
@@ -82,16 +103,16 @@ export async function measureStartup(options: {
         compiled,
       })
       ;(compiled ? times.bff : times.bffTsx).push(bff.readyMs)
+      if (compiled) times.bffCpu.push(cpuMsOf(bff.child))
       await bff.child.stop()
     }
-    times.nodeHelloTsx.push(
-      await helloStart(options.workDir, (env, logFile) =>
-        spawnChild(`hello-start-tsx-${sample}`, join(PATHS.servers, 'node-hello.ts'), {
-          env,
-          logFile,
-        }),
-      ),
+    const helloTsx = await helloStart(options.workDir, (env, logFile) =>
+      spawnChild(`hello-start-tsx-${sample}`, join(PATHS.servers, 'node-hello.ts'), {
+        env,
+        logFile,
+      }),
     )
+    times.nodeHelloTsx.push(helloTsx.ms)
   }
   return times
 }
