@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { buildConsole, consoleBuildStaleReason } from '../../scripts/lib/console-build'
 import { buildStaleServers, serverBuildStaleReason } from '../../scripts/lib/server-build'
 import type { BenchClient, BenchShopper } from './bench-client'
 import { postgresAdminUrl, withoutPassword } from './bench-database'
@@ -219,6 +220,16 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   const throttledFirstPaint = await paint('store', '/', true, sizes.h5)
 
   const consoleSize: Measured<{ bytes: number; files: number }> = await (async () => {
+    const stale = consoleBuildStaleReason(PATHS.root)
+    if (stale !== undefined && config.buildMissingStore) {
+      // An old build would measure the console as it was, not as it is.
+      log(`building the merchant console first (${stale})`)
+      try {
+        await buildConsole(PATHS.root)
+      } catch (error) {
+        return { ok: false, reason: `the console build failed: ${reasonOf(error)}` }
+      }
+    }
     const size = await measureDirectory(PATHS.consoleDist)
     return size === null
       ? { ok: false, reason: 'apps/console/dist is not built (pnpm start builds it)' }
