@@ -12,6 +12,11 @@ export const SCALE_END = '<!-- scale:end -->'
 const GOAL = 1.5
 const MUST = 2
 
+/** A growth ratio, or `—` when it cannot be formed (autocannon's p50 is in whole ms: 0 at 10 k). */
+function ratio(growth: number): string {
+  return Number.isFinite(growth) ? `${growth.toFixed(2)}×` : '—'
+}
+
 function growthVerdict(growth: number): string {
   if (!Number.isFinite(growth)) return '—'
   if (growth <= GOAL) return 'goal met'
@@ -51,7 +56,7 @@ export function renderScale(results: ScaleResults): string {
         : Number.NaN
     const p50Growth = end && measure.p50Micros > 0 ? end.p50Micros / measure.p50Micros : Number.NaN
     lines.push(
-      `| ${measure.label} | ${cells.join(' | ')} | ${cpuGrowth.toFixed(2)}×; ${p50Growth.toFixed(2)}× | ${growthVerdict(cpuGrowth)} |`,
+      `| ${measure.label} | ${cells.join(' | ')} | ${ratio(cpuGrowth)}; ${ratio(p50Growth)} | ${growthVerdict(cpuGrowth)} |`,
     )
   }
   lines.push(
