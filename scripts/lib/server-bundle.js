@@ -42,12 +42,13 @@ export async function bundleServer({ packageDir, entry, external }) {
     format: 'esm',
     // Every `import()` of a bundled module becomes a chunk of its own (dist/<name>-<hash>.js, next
     // to main.js so that `import.meta.url` names the same folder), read only when first imported:
-    // what a server needs only on some later request is not parsed at start-up (issue #15).
+    // what a server needs only on some later request is not parsed at start-up (see Start-up in
+    // docs/performance.md).
     splitting: true,
     chunkNames: '[name]-[hash]',
-    // Whitespace only (names and code stay as written): a third less text for node to read and parse
-    // at start (issue #15); stack positions map back through the linked source map
-    // (`node --enable-source-maps`).
+    // Whitespace only (names and code stay as written): a third less text for node to read and
+    // parse at start (see Start-up in docs/performance.md); stack positions map back through the
+    // linked source map (`node --enable-source-maps`).
     minifyWhitespace: true,
     sourcemap: 'linked',
     external,

@@ -48,7 +48,7 @@ function isInvalidCodeAnswer(error: unknown): boolean {
 /**
  * Creates the Alipay exchange: auth code → `user_id` (2088 + 12 digits) through the official
  * `alipay-sdk`, which is loaded on the first Alipay login rather than at start-up (with urllib,
- * undici and crypto-js it is about a third of the compiled BFF: issue #15, compiled start-up).
+ * undici and crypto-js it is about a third of the compiled BFF; docs/performance.md, Start-up).
  */
 export function createAlipayLogin(
   options: AlipayLoginOptions,

@@ -5,7 +5,7 @@ import type { AppState } from '../app-state'
 
 /**
  * `GET /openapi.json`: the OpenAPI 3.1 document, built once, on the first request. Not at start-up:
- * zod-openapi and the walk over every schema took some 25 ms of it (issue #15, compiled start-up),
+ * zod-openapi and the walk over every schema took some 25 ms of it (docs/performance.md, Start-up),
  * and the document depends only on the code and PUBLIC_BASE_URL (test/openapi builds it).
  */
 export function openApiRoutes(publicBaseUrl: string): Router<AppState> {

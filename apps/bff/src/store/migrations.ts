@@ -171,8 +171,8 @@ function migrationsFor(kind: DatabaseKind): Record<string, Migration> {
       },
     },
     '0006_order_list_indexes': {
-      // Issue #15, `pnpm bench --scale`: the merchant list (store/order-store.ts, `list`) sorts by
-      // (created_at desc, order_no desc), with or without a status filter. With only
+      // Measured by `pnpm bench --scale` (bench/README.md): the merchant list (store/order-store.ts,
+      // `list`) sorts by (created_at desc, order_no desc), with or without a status filter. With only
       // orders_created (and orders_status_next_check for a status), SQLite sorted every match in a
       // temporary B-tree for each page; these indexes hold the list's exact order, so a page walks
       // the index and stops after offset + limit entries. The new first one covers what
