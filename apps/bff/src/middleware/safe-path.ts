@@ -17,21 +17,23 @@ function formsOf(segment: string): string[] {
 }
 
 /**
- * A request path fit for logs: every segment that holds one of `secrets` — in any letter case,
- * raw or percent-decoded, even twice (`/NOTIFY/LIANKE/<secret>`, `//notify/lianke/<secret>`,
- * `/%6Eotify/lianke/<secret>`, `/notify/lianke/%41…`) — is replaced by `[redacted]`. A secret is
- * URL-safe, so it never spans two segments.
+ * A scrubber of request paths for logs: every segment that holds one of `secrets` — in any
+ * letter case, raw or percent-decoded, even twice (`/NOTIFY/LIANKE/<secret>`,
+ * `//notify/lianke/<secret>`, `/%6Eotify/lianke/<secret>`, `/notify/lianke/%41…`) — is replaced by
+ * `[redacted]`. A secret is URL-safe, so it never spans two segments. The secrets are prepared
+ * once, not for every logged request.
  */
-export function safePath(path: string, secrets: readonly string[]): string {
+export function pathScrubber(secrets: readonly string[]): (path: string) => string {
   const needles = secrets.filter((secret) => secret !== '').map((secret) => secret.toLowerCase())
-  return path
-    .split('/')
-    .map((segment) => {
-      const forms = formsOf(segment)
-      return needles.some((needle) => forms.some((form) => form.includes(needle)))
-        ? '[redacted]'
-        : segment
-    })
-    .join('/')
-    .slice(0, MAX_LOGGED_PATH)
+  return (path) =>
+    path
+      .split('/')
+      .map((segment) => {
+        const forms = formsOf(segment)
+        return needles.some((needle) => forms.some((form) => form.includes(needle)))
+          ? '[redacted]'
+          : segment
+      })
+      .join('/')
+      .slice(0, MAX_LOGGED_PATH)
 }
