@@ -156,7 +156,7 @@ export function idempotent(
         storedByHandler = answer
       },
     }
-    const finish = async (answer: { status: number; body: string } | undefined): Promise<void> => {
+    const finish = async (answer: StoredAnswer | undefined): Promise<void> => {
       if (answer !== undefined) {
         await repository.idempotency.complete(scope, key, answer)
         return

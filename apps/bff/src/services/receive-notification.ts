@@ -123,9 +123,9 @@ async function decideLocally(
   orderNo: string | null,
 ): Promise<NotificationOutcome | undefined> {
   if (orderNo === null) return 'unreadable'
-  const order = await tx.orders.find(orderNo)
-  if (order === undefined) return 'unknown_order'
-  if (SETTLED_PAID.includes(order.status)) return 'already_settled'
+  const status = await tx.orders.statusOf(orderNo)
+  if (status === undefined) return 'unknown_order'
+  if (SETTLED_PAID.includes(status)) return 'already_settled'
   return undefined
 }
 
