@@ -8,8 +8,8 @@ export interface Metrics {
   registry: Registry
   /** Records one finished HTTP request (route = the router's pattern, never the raw path). */
   observeHttp(labels: { method: string; route: string; status: number }, seconds: number): void
-  /** Counts one notification by outcome. */
-  countNotification(outcome: NotificationOutcome): void
+  /** Counts one notification by outcome (`repeat`: a settled order's copy, not stored again). */
+  countNotification(outcome: NotificationOutcome | 'repeat'): void
   /** The SDK's `onCall` hook: one aggregator attempt by route and outcome, with its latency. */
   observeUpstream(event: LiankeCallEvent): void
   /** Whether the rate limits have fallen back from Redis to this process (1) or not (0). */

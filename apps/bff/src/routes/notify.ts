@@ -7,6 +7,7 @@ import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
 import { receiveNotification } from '../services/receive-notification'
+import { SettledCopies } from '../services/settled-copies'
 import { strictRouter } from './strict-router'
 
 /** The largest notification body read; a PayResultInfo is well under 4 KiB. */
@@ -37,6 +38,11 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
  */
 export function notifyRoutes(deps: AppDeps): Router<AppState> {
   const expected = digest(deps.env.NOTIFY_SECRET)
+  const receiving = {
+    ...deps,
+    queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS,
+    settledCopies: new SettledCopies(),
+  }
   const router = strictRouter()
   router.post('/notify/lianke/:secret', async (ctx, next) => {
     // Hashing first gives timingSafeEqual equal lengths whatever the caller sent.
@@ -47,13 +53,10 @@ export function notifyRoutes(deps: AppDeps): Router<AppState> {
     const raw = await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES)
     let outcome
     try {
-      outcome = await receiveNotification(
-        { ...deps, queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS },
-        {
-          rawBody: raw.toString('utf8'),
-          contentType: ctx.get('content-type') || null,
-        },
-      )
+      outcome = await receiveNotification(receiving, {
+        rawBody: raw.toString('utf8'),
+        contentType: ctx.get('content-type') || null,
+      })
     } catch (error) {
       // The database could not record it: counted apart, answered 5xx by the boundary.
       deps.metrics.countNotification('not_durable')

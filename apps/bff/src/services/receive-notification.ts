@@ -3,6 +3,7 @@ import type { NotificationOutcome, OrderStatus } from '@quickpay/contracts'
 import type { Clock } from '../clock'
 import type { Repository, Transaction } from '../store/repository'
 import type { OrderConfirmer } from './order-confirmer'
+import { SettledCopies } from './settled-copies'
 
 /** What receiving a notification needs. */
 export interface ReceiveNotificationDeps {
@@ -15,6 +16,8 @@ export interface ReceiveNotificationDeps {
    * gives up on the delivery; the Query itself goes on and settles the order when it answers.
    */
   queryDeadlineMs: number
+  /** The copies already known stored for settled orders (one per app: the notify route's). */
+  settledCopies: SettledCopies
 }
 
 /** The field names read for the order number, in order of preference (the body is undocumented). */
@@ -53,6 +56,12 @@ export function notificationOrderNo(text: string): string | undefined {
 }
 
 /**
+ * What became of a notification: a stored one's outcome, or `repeat` for a byte-for-byte copy of
+ * one already stored for an order already settled here, acknowledged without storing it again.
+ */
+export type ReceivedOutcome = NotificationOutcome | 'repeat'
+
+/**
  * Handles one aggregator notification. The raw body is stored first; the body is never trusted:
  * the order is confirmed through the confirmer's coalesced Query. Answers the outcome: the
  * aggregator should retry after `unreadable`, `not_confirmed` and `query_failed`, and may stop
@@ -63,18 +72,31 @@ export function notificationOrderNo(text: string): string | undefined {
  * and duplicates most notifications) the raw body, its outcome and the timeline event are written
  * in the one transaction that read the order; otherwise the raw body is committed before the
  * Query and the outcome with its event in one more transaction after it.
+ *
+ * The aggregator redelivers the same bytes until it reads `SUCCESS` (and again after a lost
+ * answer). A copy that is already committed, for an order already settled, adds nothing to the
+ * ledger: it is answered `repeat` from two reads, with no write, and from memory once this
+ * process has read it so (`SettledCopies`; docs/reliability.md).
  */
 export async function receiveNotification(
   deps: ReceiveNotificationDeps,
   input: { rawBody: string; contentType: string | null },
-): Promise<NotificationOutcome> {
+): Promise<ReceivedOutcome> {
   const orderNo = notificationOrderNo(input.rawBody) ?? null
+  const copy = orderNo === null ? null : SettledCopies.keyOf(orderNo, input.rawBody)
+  if (copy !== null && deps.settledCopies.has(copy)) return 'repeat'
   const receivedAt = deps.clock.now()
   // Most notifications repeat one for an order already settled here. A settled payment never
   // becomes unsettled (states only move forward), so a committed read outside the transaction
   // (on SQLite the read-only connection, not the writer that group commit serialises) decides
   // it, and the transaction only appends the row and the event.
   const settledBefore = orderNo !== null && (await isSettledPaid(deps.repository, orderNo))
+  // Read from committed state too: a copy still inside an open batch is not seen, so it cannot
+  // be acknowledged before it is durable (two copies racing are then both stored, as before).
+  if (settledBefore && (await deps.repository.notifications.isStored(orderNo, input.rawBody))) {
+    if (copy !== null) deps.settledCopies.remember(copy)
+    return 'repeat'
+  }
   const stored = await deps.repository.transaction(async (tx) => {
     const known = settledBefore ? 'already_settled' : await decideLocally(tx, orderNo)
     const id = await tx.notifications.insert({

@@ -28,6 +28,15 @@ export function notificationQueries(db: Kysely<DatabaseSchema>) {
         .where('id', '=', slot<number>('id')),
       ['outcome', 'id'],
     ),
+    isStored: new QueryTemplate(
+      db
+        .selectFrom('notifications')
+        .select('id')
+        .where('order_no', '=', slot('orderNo'))
+        .where('raw_body', '=', slot('rawBody'))
+        .limit(1),
+      ['orderNo', 'rawBody'],
+    ),
     list: new QueryTemplate(
       db
         .selectFrom('notifications')
@@ -64,6 +73,15 @@ export class NotificationStore {
   /** Records what became of a notification. */
   async setOutcome(id: number, outcome: NotificationOutcome): Promise<void> {
     await this.db.executeQuery(this.queries.setOutcome.bind({ outcome, id }))
+  }
+
+  /**
+   * Whether a notification with exactly these bytes is stored for the order (its index on
+   * `order_no`, then the order's few rows compared).
+   */
+  async isStored(orderNo: string, rawBody: string): Promise<boolean> {
+    const { rows } = await this.db.executeQuery(this.queries.isStored.bind({ orderNo, rawBody }))
+    return rows.length > 0
   }
 
   /** An order's notifications, oldest first. */

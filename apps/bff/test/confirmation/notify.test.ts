@@ -1,6 +1,6 @@
 import Sqlite from 'better-sqlite3'
 import pg from 'pg'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { TEST_DATABASES, type TestDatabaseKind } from '../support/databases'
 import { CART_AMOUNT, createOrder, orderNoOf } from '../support/orders'
@@ -42,6 +42,12 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
   async function detail(orderNo: string): Promise<Detail> {
     const response = await app.request('GET', `/api/admin/orders/${orderNo}`, { headers: ADMIN })
     return response.json as Detail
+  }
+
+  /** How many notifications were acknowledged as repeats (not stored again), from the metrics. */
+  async function repeats(): Promise<number> {
+    const metric = await app.deps.metrics.registry.getSingleMetric('bff_notifications_total')?.get()
+    return metric?.values.find((value) => value.labels.outcome === 'repeat')?.value ?? 0
   }
 
   async function newOrder(): Promise<string> {
@@ -158,13 +164,17 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     await payOrder(app, alice, orderNo)
     const body = JSON.stringify(await simPayResult(app.sim, orderNo))
     const queriesBefore = await queryCount(app.sim)
+    const repeatsBefore = await repeats()
     const answers = await Promise.all(Array.from({ length: 50 }, () => notify(app, body)))
     expect(answers.map((answer) => answer.text)).toEqual(Array(50).fill('SUCCESS'))
     expect(await queryCount(app.sim)).toBe(queriesBefore + 1)
     const { order, timeline } = await detail(orderNo)
     expect(order.status).toBe('paid')
     expect(timeline.filter((event) => event.kind === 'transition')).toHaveLength(1)
-    expect(await app.deps.repository.notifications.list(orderNo)).toHaveLength(50)
+    // Each one is stored, or acknowledged as a repeat of a stored copy once the order was paid.
+    const stored = await app.deps.repository.notifications.list(orderNo)
+    expect(stored.length).toBeGreaterThanOrEqual(1)
+    expect(stored.length + (await repeats()) - repeatsBefore).toBe(50)
   })
 
   it('keeps a paid order paid when the aggregator later answers a stale FAILED (R9)', async () => {
@@ -196,31 +206,45 @@ describe.each(TEST_DATABASES)('POST /notify/lianke/:secret on %s', (db) => {
     expect(timeline.some((event) => event.kind === 'alert')).toBe(true)
   })
 
-  it('stores every duplicate of a settled order (raw body, outcome, timeline event) without asking upstream', async () => {
+  it("stores a settled order's duplicate once with its outcome and event, and acknowledges byte-identical repeats without a write or a Query", async () => {
     const orderNo = await newOrder()
     await payOrder(app, alice, orderNo)
     const body = JSON.stringify(await simPayResult(app.sim, orderNo))
     expect((await notify(app, body)).text).toBe('SUCCESS')
     const queriesBefore = await queryCount(app.sim)
-    const duplicates = await Promise.all([notify(app, body), notify(app, body)])
-    expect(duplicates.map((answer) => answer.text)).toEqual(['SUCCESS', 'SUCCESS'])
+    const repeatsBefore = await repeats()
+    // The same bytes again (the aggregator's redelivery): acknowledged, nothing stored.
+    const copies = await Promise.all([notify(app, body), notify(app, body)])
+    expect(copies.map((answer) => answer.text)).toEqual(['SUCCESS', 'SUCCESS'])
+    expect((await repeats()) - repeatsBefore).toBe(2)
+    // Other bytes naming the same order: stored once as a duplicate; its own copies are repeats.
+    const other = `order_no=${orderNo}`
+    const form = { contentType: 'application/x-www-form-urlencoded' }
+    expect((await notify(app, other, form)).text).toBe('SUCCESS')
+    expect((await notify(app, other, form)).text).toBe('SUCCESS')
+    expect((await repeats()) - repeatsBefore).toBe(3)
     expect(await queryCount(app.sim)).toBe(queriesBefore)
+    // Once read back as stored, a copy is remembered: its next redelivery reads no database.
+    const lookups = vi.spyOn(app.deps.repository.notifications, 'isStored')
+    try {
+      expect((await notify(app, body)).text).toBe('SUCCESS')
+      expect((await notify(app, other, form)).text).toBe('SUCCESS')
+      expect(lookups).not.toHaveBeenCalled()
+    } finally {
+      lookups.mockRestore()
+    }
+    expect((await repeats()) - repeatsBefore).toBe(5)
     const stored = await app.deps.repository.notifications.list(orderNo)
     expect(stored.map((row) => [row.raw_body, row.outcome])).toEqual([
       [body, 'paid'],
-      [body, 'already_settled'],
-      [body, 'already_settled'],
+      [other, 'already_settled'],
     ])
+    // Each stored notification has exactly one matching timeline event; a repeat has none.
     const { timeline } = await detail(orderNo)
     const seen = timeline.filter((event) => event.kind === 'notification')
-    // The two duplicates ran concurrently, so their timeline events may commit in either order:
-    // each stored notification has exactly one matching event.
-    const byId = (a: [unknown, unknown], b: [unknown, unknown]) => Number(a[0]) - Number(b[0])
-    expect(
-      seen
-        .map((event): [unknown, unknown] => [event.detail.notification_id, event.detail.outcome])
-        .sort(byId),
-    ).toEqual(stored.map((row): [unknown, unknown] => [row.id, row.outcome]).sort(byId))
+    expect(seen.map((event) => [event.detail.notification_id, event.detail.outcome])).toEqual(
+      stored.map((row) => [row.id, row.outcome]),
+    )
   })
 
   it('acknowledges an order number that is not ours without asking upstream', async () => {

@@ -73,7 +73,11 @@ export const adminStatsSchema = z.object({
     /** How many confirmations the percentiles were computed over. */
     sample: count,
   }),
-  /** Notifications received in the last 7 days. */
+  /**
+   * Notifications stored in the last 7 days. A byte-identical redelivery for an order already
+   * settled is acknowledged without being stored, so it is in none of these counts (the BFF's
+   * /metrics counts it, `bff_notifications_total{outcome="repeat"}`).
+   */
   notifications: z.object({
     received: count,
     /** About an order already settled (the aggregator sent it again). */
