@@ -1,5 +1,5 @@
 import { errors } from '../errors/errors'
-import type { OrderRecord, SessionRecord } from '../store/records'
+import type { OrderRecord, RefundRecord, SessionRecord } from '../store/records'
 import type { Stores } from '../store/repository'
 
 /** The shape of our order numbers; anything else is not one of ours. */
@@ -18,4 +18,16 @@ export async function findOwnOrder(
   const order = await stores.orders.findOfPayer(orderNo, session.payer_id)
   if (order === undefined) throw errors.orderNotFound()
   return order
+}
+
+/** `findOwnOrder` with the order's refunds, oldest first, read in the same statement. */
+export async function findOwnOrderWithRefunds(
+  stores: Stores,
+  session: SessionRecord,
+  orderNo: string,
+): Promise<{ order: OrderRecord; refunds: RefundRecord[] }> {
+  if (!ORDER_NO.test(orderNo)) throw errors.orderNotFound()
+  const found = await stores.orders.findOfPayerWithRefunds(orderNo, session.payer_id)
+  if (found === undefined) throw errors.orderNotFound()
+  return found
 }

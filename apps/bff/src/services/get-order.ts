@@ -1,15 +1,16 @@
 import type { OrderResponse, OrderStatus } from '@quickpay/contracts'
 
 import type { SessionRecord } from '../store/records'
-import { findOwnOrder } from './find-own-order'
+import { findOwnOrderWithRefunds } from './find-own-order'
 import { shopperOrderView } from './order-view'
 import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
-/** The states whose orders may have refunds (only these read the refunds table). */
+/** The states whose orders may have refunds (only these show the refunds list). */
 const MAY_HAVE_REFUNDS: readonly OrderStatus[] = ['paid', 'partially_refunded', 'refunded']
 
 /**
- * The caller's order as stored, with its refunds once it is paid. A pending order older than a few
+ * The caller's order as stored, with its refunds once it is paid (read with the order, in one
+ * statement). A pending order older than a few
  * seconds is handed to the confirmer (which coalesces per order); the answer never waits for it.
  */
 export async function getOrder(
@@ -17,10 +18,8 @@ export async function getOrder(
   session: SessionRecord,
   orderNo: string,
 ): Promise<OrderResponse> {
-  const order = await findOwnOrder(deps.repository, session, orderNo)
+  const { order, refunds } = await findOwnOrderWithRefunds(deps.repository, session, orderNo)
   requestCheckIfDue(deps, order)
-  const refunds = MAY_HAVE_REFUNDS.includes(order.status)
-    ? await deps.repository.refunds.list(order.order_no)
-    : undefined
-  return { order: shopperOrderView(order, deps.clock.now(), refunds) }
+  const shown = MAY_HAVE_REFUNDS.includes(order.status) ? refunds : undefined
+  return { order: shopperOrderView(order, deps.clock.now(), shown) }
 }

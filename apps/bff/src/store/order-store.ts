@@ -3,14 +3,17 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Channel, OrderEvent, OrderStatus, PayType } from '@quickpay/contracts'
 
 import type { DatabaseSchema, OrderTable } from './database-schema'
+import type { DatabaseKind } from './open-database'
 import { QueryTemplate, slot } from './query-template'
 import {
   PATCH_FIELDS,
   type OrderEventRecord,
   type OrderPatch,
   type OrderRecord,
+  type RefundRecord,
   type UpstreamState,
 } from './records'
+import { ordersRefundsJson, refundsFromJson } from './refunds-json'
 
 /** A stored timeline row as its typed event (the detail was written by JSON.stringify of one). */
 function toEventRecord(row: {
@@ -30,7 +33,7 @@ function toEventRecord(row: {
 }
 
 /** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
-export function orderQueries(db: Kysely<DatabaseSchema>) {
+export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   return {
     find: new QueryTemplate(
       db.selectFrom('orders').selectAll().where('order_no', '=', slot('orderNo')),
@@ -44,6 +47,15 @@ export function orderQueries(db: Kysely<DatabaseSchema>) {
       db
         .selectFrom('orders')
         .selectAll()
+        .where('order_no', '=', slot('orderNo'))
+        .where('payer_id', '=', slot('payerId')),
+      ['orderNo', 'payerId'],
+    ),
+    findOfPayerWithRefunds: new QueryTemplate(
+      db
+        .selectFrom('orders')
+        .selectAll()
+        .select((eb) => ordersRefundsJson(eb, kind).as('refunds_json'))
         .where('order_no', '=', slot('orderNo'))
         .where('payer_id', '=', slot('payerId')),
       ['orderNo', 'payerId'],
@@ -172,6 +184,23 @@ export class OrderStore {
   async statusOf(orderNo: string): Promise<OrderStatus | undefined> {
     const { rows } = await this.db.executeQuery(this.queries.statusOf.bind({ orderNo }))
     return rows[0]?.status as OrderStatus | undefined
+  }
+
+  /**
+   * `findOfPayer` with the order's refunds (oldest first) in the same statement: one read instead
+   * of two for the shopper's polls (docs/performance.md).
+   */
+  async findOfPayerWithRefunds(
+    orderNo: string,
+    payerId: string,
+  ): Promise<{ order: OrderRecord; refunds: RefundRecord[] } | undefined> {
+    const { rows } = await this.db.executeQuery(
+      this.queries.findOfPayerWithRefunds.bind({ orderNo, payerId }),
+    )
+    const row = rows[0]
+    if (row === undefined) return undefined
+    const { refunds_json: refunds, ...order } = row
+    return { order: toOrder(order), refunds: refundsFromJson(refunds) }
   }
 
   /** The order if it belongs to `payerId`; another shopper's order is indistinguishable from none. */

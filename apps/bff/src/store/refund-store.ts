@@ -33,7 +33,8 @@ export function refundQueries(db: Kysely<DatabaseSchema>) {
   }
 }
 
-function toRefund(row: Selectable<RefundTable>): RefundRecord {
+/** A stored refund row as its record (PostgreSQL answers bigint columns as strings). */
+export function toRefund(row: Selectable<RefundTable>): RefundRecord {
   return {
     ...row,
     status: row.status as RefundStatus,

@@ -59,11 +59,11 @@ export interface Repository extends Stores {
 }
 
 /** Every store's compiled queries; they depend only on the dialect, so transactions share them. */
-function compileQueries(db: Kysely<DatabaseSchema>) {
+function compileQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   return {
     catalogue: catalogueQueries(db),
     sessions: sessionQueries(db),
-    orders: orderQueries(db),
+    orders: orderQueries(db, kind),
     idempotency: idempotencyQueries(db),
     notifications: notificationQueries(db),
     refunds: refundQueries(db),
@@ -104,7 +104,7 @@ export function repositoryOver(
   kind: DatabaseKind,
   options: SqliteRepositoryOptions = {},
 ): Repository {
-  const queries = compileQueries(db)
+  const queries = compileQueries(db, kind)
   const transactionOver = (handle: Kysely<DatabaseSchema>) => {
     const orders = new TransactionOrderStore(handle, queries.orders, kind === 'postgres')
     return storesOver(handle, queries, orders) as Transaction

@@ -189,4 +189,36 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
       amount: 9_999_999_999,
     })
   })
+  it("reads a shopper's order with its refunds in one statement, as the separate reads answer them", async () => {
+    await repository.orders.insert(order('WITH-REFUNDS', { amount: 9_999_999_999 }))
+    await repository.orders.insert(order('NO-REFUNDS'))
+    const refund = (refundNo: string, createdAt: number, reason: string | null) => ({
+      refund_no: refundNo,
+      order_no: 'WITH-REFUNDS',
+      amount: 4_999_999_999,
+      status: 'pending' as const,
+      reason,
+      attempts: 0,
+      created_at: createdAt,
+      updated_at: createdAt,
+    })
+    // Inserted out of order: the list is oldest first, then by number.
+    await repository.refunds.insert(refund('R-B', 20, null))
+    await repository.refunds.insert(refund('R-C', 10, '原因 "quoted"'))
+    await repository.refunds.insert(refund('R-A', 20, null))
+    const found = await repository.orders.findOfPayerWithRefunds('WITH-REFUNDS', 'payer-1')
+    expect(found?.order).toEqual(await repository.orders.find('WITH-REFUNDS'))
+    expect(found?.refunds).toEqual(await repository.refunds.list('WITH-REFUNDS'))
+    expect(found?.refunds.map((each) => each.refund_no)).toEqual(['R-C', 'R-A', 'R-B'])
+    expect(found?.refunds[0]).toMatchObject({ amount: 4_999_999_999, reason: '原因 "quoted"' })
+    expect(await repository.orders.findOfPayerWithRefunds('NO-REFUNDS', 'payer-1')).toEqual({
+      order: await repository.orders.find('NO-REFUNDS'),
+      refunds: [],
+    })
+    // Another shopper's order is indistinguishable from none.
+    expect(
+      await repository.orders.findOfPayerWithRefunds('WITH-REFUNDS', 'payer-2'),
+    ).toBeUndefined()
+    expect(await repository.orders.findOfPayerWithRefunds('MISSING', 'payer-1')).toBeUndefined()
+  })
 })
