@@ -168,9 +168,11 @@ export async function applyPaymentOutcome(
   now: number,
 ): Promise<OrderRecord> {
   const { order_no } = order
+  // The order as stored once the outcome is applied: the update answers it where it can.
+  let stored: OrderRecord | undefined
   switch (outcome.kind) {
     case 'created':
-      await tx.orders.update(
+      stored = await tx.orders.updateReturning(
         order_no,
         { cloudpay_param: outcome.cloudpay_param, upstream: 'created' },
         now,
@@ -192,7 +194,7 @@ export async function applyPaymentOutcome(
       })
       break
   }
-  const stored = await tx.orders.find(order_no)
+  stored ??= await tx.orders.find(order_no)
   if (stored === undefined) throw new Error(`order ${order_no} vanished`)
   return stored
 }

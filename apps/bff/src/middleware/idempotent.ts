@@ -31,35 +31,40 @@ export interface IdempotentOptions {
 type Claim =
   { kind: 'replay'; status: number; body: string } | { kind: 'run'; resource: string | null }
 
-async function claim(
-  tx: Transaction,
-  request: {
-    scope: string
-    key: string
-    hash: string
-    now: number
-    lockMs: number
-    ttlMs: number
-    lockOwner: string
-  },
-): Promise<Claim> {
-  const { scope, key, hash, now } = request
-  const lockedUntil = now + request.lockMs
-  const record = {
-    payer_id: scope,
-    key,
-    request_hash: hash,
+/** A claim attempt: who asks, with which request, when, and how long a lock and a key last. */
+interface ClaimRequest {
+  scope: string
+  key: string
+  hash: string
+  now: number
+  lockMs: number
+  ttlMs: number
+  lockOwner: string
+}
+
+/** The key's row as a new claim writes it: in flight, locked by this process life. */
+function claimedRecord(request: ClaimRequest) {
+  return {
+    payer_id: request.scope,
+    key: request.key,
+    request_hash: request.hash,
     state: 'in_flight' as const,
     response_status: null,
     response_body: null,
     order_no: null,
-    created_at: now,
-    expires_at: now + request.ttlMs,
-    locked_until: lockedUntil,
+    created_at: request.now,
+    expires_at: request.now + request.ttlMs,
+    locked_until: request.now + request.lockMs,
     lock_owner: request.lockOwner,
   }
-  // Most keys are new: the insert alone claims them (one statement, and one round trip on
-  // PostgreSQL, instead of a read first). It does nothing when the key exists; then it is read.
+}
+
+/** Claims a key that the insert outside a transaction found taken (or that went meanwhile). */
+async function claim(tx: Transaction, request: ClaimRequest): Promise<Claim> {
+  const { scope, key, hash, now } = request
+  const record = claimedRecord(request)
+  const lockedUntil = record.locked_until
+  // It may have been forgotten since the first insert: then this one claims it.
   if (await tx.idempotency.insert(record)) return { kind: 'run', resource: null }
   const existing = await tx.idempotency.find(scope, key)
   // Gone between the two statements (its request changed nothing and forgot it): ask for a retry.
@@ -129,17 +134,21 @@ export function idempotent(
     }
     const scope = options.scope(ctx)
     const { repository, clock } = deps
-    const found = await repository.transaction((tx) =>
-      claim(tx, {
-        scope,
-        key,
-        hash,
-        now: clock.now(),
-        lockMs: deps.lockMs,
-        ttlMs: deps.ttlMs,
-        lockOwner: deps.instanceOwner,
-      }),
-    )
+    const request: ClaimRequest = {
+      scope,
+      key,
+      hash,
+      now: clock.now(),
+      lockMs: deps.lockMs,
+      ttlMs: deps.ttlMs,
+      lockOwner: deps.instanceOwner,
+    }
+    // Most keys are new: one insert, committed on its own (it does nothing when the key exists),
+    // claims them: one statement, no transaction around it (no BEGIN and COMMIT round trips on
+    // PostgreSQL, no savepoint on SQLite). Only a taken key is read, in a transaction.
+    const found: Claim = (await repository.idempotency.insert(claimedRecord(request)))
+      ? { kind: 'run', resource: null }
+      : await repository.transaction((tx) => claim(tx, request))
     if (found.kind === 'replay') {
       ctx.status = found.status
       ctx.type = 'application/json'

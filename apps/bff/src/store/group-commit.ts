@@ -10,15 +10,32 @@ export interface GroupCommitOptions {
   maxBatchMs?: number
 }
 
-/** Runs `work` as one unit of a group-committed write transaction; see `groupCommit`. */
+/**
+ * Runs `work` as one unit of a group-committed write transaction; see `groupCommit`. `atomic`
+ * says the work is exactly one statement, which SQLite makes atomic by itself: it then runs
+ * without a savepoint of its own.
+ */
 export type GroupCommitRun = <T>(
   work: (connection: Kysely<DatabaseSchema>) => Promise<T>,
+  options?: { atomic?: boolean },
 ) => Promise<T>
 
 interface Unit {
   work: (connection: Kysely<DatabaseSchema>) => Promise<unknown>
+  atomic: boolean
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
+}
+
+/**
+ * Whether a statement's failure undid only that statement, leaving the batch's transaction as it
+ * was: a constraint refused it (SQLite backs out the statement, ON CONFLICT ABORT being the
+ * default). Any other error (disk full, I/O, out of memory, busy…) may have rolled the whole
+ * transaction back, or is not SQLite's at all, so it fails the batch.
+ */
+function undidOnlyItsStatement(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')
 }
 
 /** What a unit ended with, settled only once its batch has committed or failed. */
@@ -40,7 +57,9 @@ const ROLLBACK_TO = CompiledQuery.raw('rollback to unit')
  * A batch takes Kysely's single SQLite writer connection (its mutex queues every other query on
  * it until the batch has committed; the repository's reads use a second, read-only connection
  * that sees only committed rows, see `readWriteSplit`), runs BEGIN IMMEDIATE, then each waiting unit in its own SAVEPOINT, one at a
- * time. A unit that throws is rolled back to its savepoint; its neighbours go on. When no unit is
+ * time. A unit that throws is rolled back to its savepoint; its neighbours go on. An `atomic`
+ * unit (one statement) runs without a savepoint: a constraint refusing it undoes only that
+ * statement, and any other failure of it fails the batch. When no unit is
  * waiting, even after one turn of the event loop (or the batch reached `maxUnits` or
  * `maxBatchMs`), the batch COMMITs and only then settles
  * every unit's promise: the values of the units that succeeded, the errors of those that threw. So
@@ -82,6 +101,16 @@ export function groupCommit(
         outcome: { ok: false, error: undefined },
       }
       taken.push(entry)
+      if (unit.atomic) {
+        // One statement: SQLite applies all of it or none, so no savepoint is needed around it.
+        try {
+          entry.outcome = { ok: true, value: await unit.work(connection) }
+        } catch (error) {
+          entry.outcome = { ok: false, error }
+          if (!undidOnlyItsStatement(error)) return failBatch(connection, taken, error)
+        }
+        continue
+      }
       try {
         await connection.executeQuery(SAVEPOINT)
         entry.outcome = { ok: true, value: await unit.work(connection) }
@@ -135,9 +164,17 @@ export function groupCommit(
       })
   }
 
-  return <T>(work: (connection: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> =>
+  return <T>(
+    work: (connection: Kysely<DatabaseSchema>) => Promise<T>,
+    options: { atomic?: boolean } = {},
+  ): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (value: unknown) => void, reject })
+      queue.push({
+        work,
+        atomic: options.atomic === true,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      })
       drain()
     })
 }

@@ -12,6 +12,37 @@ export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
     .where('key', '=', slot('key'))
     .where('state', '=', 'in_flight')
   return {
+    insert: new QueryTemplate(
+      db
+        .insertInto('idempotency_keys')
+        .values({
+          payer_id: slot('payerId'),
+          key: slot('key'),
+          request_hash: slot('requestHash'),
+          state: slot('state'),
+          response_status: slot<number | null>('responseStatus'),
+          response_body: slot<string | null>('responseBody'),
+          order_no: slot<string | null>('orderNo'),
+          created_at: slot<number>('createdAt'),
+          expires_at: slot<number>('expiresAt'),
+          locked_until: slot<number>('lockedUntil'),
+          lock_owner: slot<string | null>('lockOwner'),
+        })
+        .onConflict((oc) => oc.columns(['payer_id', 'key']).doNothing()),
+      [
+        'payerId',
+        'key',
+        'requestHash',
+        'state',
+        'responseStatus',
+        'responseBody',
+        'orderNo',
+        'createdAt',
+        'expiresAt',
+        'lockedUntil',
+        'lockOwner',
+      ],
+    ),
     find: new QueryTemplate(
       db
         .selectFrom('idempotency_keys')
@@ -75,12 +106,22 @@ export class IdempotencyStore {
 
   /** Inserts a new record unless (payer_id, key) exists; answers whether it did. */
   async insert(record: IdempotencyRecord): Promise<boolean> {
-    const result = await this.db
-      .insertInto('idempotency_keys')
-      .values(record)
-      .onConflict((oc) => oc.columns(['payer_id', 'key']).doNothing())
-      .executeTakeFirst()
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0
+    const result = await this.db.executeQuery(
+      this.queries.insert.bind({
+        payerId: record.payer_id,
+        key: record.key,
+        requestHash: record.request_hash,
+        state: record.state,
+        responseStatus: record.response_status,
+        responseBody: record.response_body,
+        orderNo: record.order_no,
+        createdAt: record.created_at,
+        expiresAt: record.expires_at,
+        lockedUntil: record.locked_until,
+        lockOwner: record.lock_owner,
+      }),
+    )
+    return Number(result.numAffectedRows ?? 0n) > 0
   }
 
   /** The record for (payerId, key), expired or not. */

@@ -331,6 +331,21 @@ export class OrderStore {
     return Number(result.numUpdatedRows) > 0
   }
 
+  /** `update`, answering the row as it is after the update (RETURNING: no second read). */
+  async updateReturning(
+    orderNo: string,
+    patch: OrderPatch,
+    now: number,
+  ): Promise<OrderRecord | undefined> {
+    const row = await this.db
+      .updateTable('orders')
+      .set({ ...orderColumns(patch), updated_at: now })
+      .where('order_no', '=', orderNo)
+      .returningAll()
+      .executeTakeFirst()
+    return row === undefined ? undefined : toOrder(row)
+  }
+
   /** Appends an event that does not change the status to an order's timeline. */
   async addEvent(
     orderNo: string,

@@ -22,8 +22,8 @@ export function isReadQuery(query: CompiledQuery): boolean {
 /**
  * The SQLite handle under the repository's own stores (outside `transaction`): every read runs on
  * `reader`, a second, read-only connection that in WAL mode sees only committed data; every other
- * statement runs as a one-statement unit of the group commit, so it shares the batch's COMMIT and
- * resolves only after it. A read therefore never waits for an open batch and never sees one.
+ * statement runs as a one-statement (`atomic`) unit of the group commit, so it shares the batch's
+ * COMMIT and resolves only after it. A read therefore never waits for an open batch and never sees one.
  * Transactions are not offered here (`repository.transaction` is the way in).
  */
 export function readWriteSplit(
@@ -33,7 +33,7 @@ export function readWriteSplit(
   const connection: DatabaseConnection = {
     executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
       if (isReadQuery(query)) return reader.executeQuery<R>(query)
-      return runInBatch((writer) => writer.executeQuery<R>(query))
+      return runInBatch((writer) => writer.executeQuery<R>(query), { atomic: true })
     },
     streamQuery() {
       throw new Error('streaming queries are not used by the repository')

@@ -130,6 +130,53 @@ describe('group commit on SQLite', () => {
     expect(count('commit')).toBe(1)
   })
 
+  it('runs one-statement (atomic) units without a savepoint; a constraint refusing one rejects only it', async () => {
+    const run = groupCommit(db as unknown as Kysely<DatabaseSchema>)
+    const atomicInsert = (id: number) =>
+      run((connection) => insert(connection as unknown as Connection, id).then(() => id), {
+        atomic: true,
+      })
+    const results = await Promise.allSettled([1, 2, 2, 3].map(atomicInsert))
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ])
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    })
+    expect(committedIds()).toEqual([1, 2, 3])
+    expect(count('savepoint unit')).toBe(0)
+    expect(count('begin immediate')).toBe(1)
+    expect(count('commit')).toBe(1)
+  })
+
+  it('fails the whole batch when an atomic unit fails other than by a constraint; later units run in the next', async () => {
+    const run = groupCommit(db as unknown as Kysely<DatabaseSchema>)
+    const broken = new Error('not a constraint: the transaction may be gone')
+    const results = await Promise.allSettled([
+      run((connection) => insert(connection as unknown as Connection, 1)),
+      run(
+        async (connection) => {
+          await insert(connection as unknown as Connection, 2)
+          throw broken
+        },
+        { atomic: true },
+      ),
+      run((connection) => insert(connection as unknown as Connection, 3)),
+    ])
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'fulfilled'])
+    expect(results.slice(0, 2)).toEqual([
+      { status: 'rejected', reason: broken },
+      { status: 'rejected', reason: broken },
+    ])
+    // Unit 1 went with the failed batch although its own work succeeded; unit 3 was not taken.
+    expect(committedIds()).toEqual([3])
+    expect(count('rollback')).toBe(1)
+    expect(count('begin immediate')).toBe(2)
+  })
+
   it('rejects every unit of a batch whose COMMIT fails, and keeps none of their rows', async () => {
     const run = runner()
     // A deferred foreign key is checked at COMMIT: one orphan makes the whole COMMIT fail.
