@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-import { bodyParser } from '@koa/bodyparser'
 import type { Router } from '@koa/router'
 import Koa from 'koa'
 
@@ -12,6 +11,7 @@ import { metricsRoutes } from './metrics/metrics-routes'
 import { consoleFiles } from './middleware/console-files'
 import { errorBoundary } from './middleware/error-boundary'
 import { jsonBodies } from './middleware/json-bodies'
+import { parsedBodies } from './middleware/parsed-bodies'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
 import { securityHeaders } from './middleware/security-headers'
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   })
   app.use(jsonBodies())
   app.use(
-    bodyParser({
+    parsedBodies({
       enableTypes: ['json', 'form', 'text'],
       jsonLimit: limit,
       formLimit: limit,

@@ -79,11 +79,15 @@ describe('the compiled BFF (dist/main.js)', () => {
 
   // Issue #15 (compiled start-up): what only a later request needs is a chunk of its own, read on
   // its first import() rather than parsed and run before /readyz.
-  it('leaves pg, alipay-sdk, ioredis, zod-openapi and undici out of what it reads at start', () => {
+  it('leaves pg, alipay-sdk, ioredis, zod-openapi, undici and the body parser out of what it reads at start', () => {
     expect(readAtStart()).not.toMatch(/from\s*"pg"|import\("pg"\)/)
     const sources = sourcesReadAtStart()
     expect(
-      sources.filter((source) => /\/(alipay-sdk|ioredis|zod-openapi|undici)@/.test(source)),
+      sources.filter((source) =>
+        /\/(alipay-sdk|ioredis|zod-openapi|undici|@koa\+bodyparser|co-body|iconv-lite)@/.test(
+          source,
+        ),
+      ),
     ).toEqual([])
     expect(sources.some((source) => source.includes('/kysely@'))).toBe(true)
   })
