@@ -172,11 +172,7 @@ export async function applyPaymentOutcome(
   let stored: OrderRecord | undefined
   switch (outcome.kind) {
     case 'created':
-      stored = await tx.orders.updateReturning(
-        order_no,
-        { cloudpay_param: outcome.cloudpay_param, upstream: 'created' },
-        now,
-      )
+      stored = await tx.orders.setPaymentParameters(order_no, outcome.cloudpay_param, now)
       await tx.orders.addEvent(order_no, now, { kind: 'upstream_created', detail: {} })
       break
     case 'rejected':

@@ -32,9 +32,65 @@ function toEventRecord(row: {
   } as OrderEventRecord
 }
 
+/** Every column of `orders`, in one list: the insert template names each as a slot. */
+const ORDER_COLUMNS = [
+  'order_no',
+  'payer_id',
+  'channel',
+  'appid',
+  'paytype',
+  'status',
+  'amount',
+  'items',
+  'attach',
+  'cloudpay_param',
+  'upstream',
+  'transaction_no',
+  'paid_at',
+  'expires_at',
+  'created_at',
+  'updated_at',
+  'needs_review',
+  'review_reason',
+  'refunded_amount',
+  'next_check_at',
+  'check_attempts',
+  'lease_owner',
+  'lease_until',
+] as const satisfies readonly (keyof OrderTable)[]
+
+// A column added to OrderTable but not to ORDER_COLUMNS fails to compile here.
+const everyOrderColumn: Exclude<keyof OrderTable, (typeof ORDER_COLUMNS)[number]> extends never
+  ? true
+  : never = true
+void everyOrderColumn
+
 /** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
 export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   return {
+    insert: new QueryTemplate(
+      db
+        .insertInto('orders')
+        .values(
+          Object.fromEntries(ORDER_COLUMNS.map((column) => [column, slot(column)])) as Record<
+            keyof OrderTable,
+            never
+          >,
+        ),
+      ORDER_COLUMNS,
+    ),
+    setPaymentParameters: new QueryTemplate(
+      db
+        .updateTable('orders')
+        .set({
+          cloudpay_param: slot('cloudpayParam'),
+          upstream: 'created',
+          updated_at: slot<number>('now'),
+        })
+        .where('order_no', '=', slot('orderNo'))
+        .returningAll(),
+      ['cloudpayParam', 'now', 'orderNo'],
+    ),
     find: new QueryTemplate(
       db.selectFrom('orders').selectAll().where('order_no', '=', slot('orderNo')),
       ['orderNo'],
@@ -161,14 +217,12 @@ export class OrderStore {
 
   /** Stores a new order. */
   async insert(order: OrderRecord): Promise<void> {
-    await this.db
-      .insertInto('orders')
-      .values({
-        ...order,
-        items: JSON.stringify(order.items),
-        needs_review: order.needs_review ? 1 : 0,
-      })
-      .execute()
+    const row: OrderTable = {
+      ...order,
+      items: JSON.stringify(order.items),
+      needs_review: order.needs_review ? 1 : 0,
+    }
+    await this.db.executeQuery(this.queries.insert.bind(row))
   }
 
   /** Any order by number (notification, reconciler and merchant paths). */
@@ -331,19 +385,19 @@ export class OrderStore {
     return Number(result.numUpdatedRows) > 0
   }
 
-  /** `update`, answering the row as it is after the update (RETURNING: no second read). */
-  async updateReturning(
+  /**
+   * Stores JSAPIPay's payment parameters (`upstream` becomes `created`) and answers the order as
+   * it is after the update (RETURNING: no second read).
+   */
+  async setPaymentParameters(
     orderNo: string,
-    patch: OrderPatch,
+    cloudpayParam: string,
     now: number,
   ): Promise<OrderRecord | undefined> {
-    const row = await this.db
-      .updateTable('orders')
-      .set({ ...orderColumns(patch), updated_at: now })
-      .where('order_no', '=', orderNo)
-      .returningAll()
-      .executeTakeFirst()
-    return row === undefined ? undefined : toOrder(row)
+    const { rows } = await this.db.executeQuery(
+      this.queries.setPaymentParameters.bind({ cloudpayParam, now, orderNo }),
+    )
+    return rows[0] === undefined ? undefined : toOrder(rows[0])
   }
 
   /** Appends an event that does not change the status to an order's timeline. */
