@@ -86,11 +86,35 @@ async function storeSizes(
   return sizes
 }
 
+/**
+ * The merchant console's build, rebuilt first when stale (an old build would measure the console
+ * as it was, not as it is). Before any BFF starts: the BFF mounts the console only when its
+ * folder exists at start.
+ */
+async function consoleBuild(
+  config: BenchConfig,
+): Promise<Measured<{ bytes: number; files: number }>> {
+  const stale = consoleBuildStaleReason(PATHS.root)
+  if (stale !== undefined && config.buildMissingStore) {
+    log(`building the merchant console first (${stale})`)
+    try {
+      await buildConsole(PATHS.root)
+    } catch (error) {
+      return { ok: false, reason: `the console build failed: ${reasonOf(error)}` }
+    }
+  }
+  const size = await measureDirectory(PATHS.consoleDist)
+  return size === null
+    ? { ok: false, reason: 'apps/console/dist is not built (pnpm start builds it)' }
+    : { ok: true, value: size }
+}
+
 async function runBench(config: BenchConfig, workDir: string): Promise<BenchResults> {
   const startedAt = new Date()
   const machine = machineInfo()
   log(`${config.mode} run on ${machine.cpuModel} × ${machine.cpus}, Node ${machine.node}`)
   const sizes = await storeSizes(config, workDir)
+  const consoleSize = await consoleBuild(config)
 
   const simulator = await attempt('simulator', () =>
     startSimulatorChild(workDir, SIMULATOR_TIME_SCALE),
@@ -219,22 +243,6 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   const firstPaint = await paint('store', '/', false, sizes.h5)
   const throttledFirstPaint = await paint('store', '/', true, sizes.h5)
 
-  const consoleSize: Measured<{ bytes: number; files: number }> = await (async () => {
-    const stale = consoleBuildStaleReason(PATHS.root)
-    if (stale !== undefined && config.buildMissingStore) {
-      // An old build would measure the console as it was, not as it is.
-      log(`building the merchant console first (${stale})`)
-      try {
-        await buildConsole(PATHS.root)
-      } catch (error) {
-        return { ok: false, reason: `the console build failed: ${reasonOf(error)}` }
-      }
-    }
-    const size = await measureDirectory(PATHS.consoleDist)
-    return size === null
-      ? { ok: false, reason: 'apps/console/dist is not built (pnpm start builds it)' }
-      : { ok: true, value: size }
-  })()
   const consoleFirstPaint = await paint('console', '/console/', false, consoleSize)
   const consoleThrottledFirstPaint = await paint('console', '/console/', true, consoleSize)
 
