@@ -82,9 +82,10 @@ export async function receiveNotification(
   deps: ReceiveNotificationDeps,
   input: { rawBody: string; contentType: string | null },
 ): Promise<ReceivedOutcome> {
+  // A redelivery remembered as stored for a settled order needs nothing more, not even parsing.
+  const copy = SettledCopies.keyOf(input.rawBody)
+  if (deps.settledCopies.has(copy)) return 'repeat'
   const orderNo = notificationOrderNo(input.rawBody) ?? null
-  const copy = orderNo === null ? null : SettledCopies.keyOf(orderNo, input.rawBody)
-  if (copy !== null && deps.settledCopies.has(copy)) return 'repeat'
   const receivedAt = deps.clock.now()
   // Most notifications repeat one for an order already settled here. A settled payment never
   // becomes unsettled (states only move forward), so a committed read outside the transaction
@@ -94,7 +95,7 @@ export async function receiveNotification(
   // Read from committed state too: a copy still inside an open batch is not seen, so it cannot
   // be acknowledged before it is durable (two copies racing are then both stored, as before).
   if (settledBefore && (await deps.repository.notifications.isStored(orderNo, input.rawBody))) {
-    if (copy !== null) deps.settledCopies.remember(copy)
+    deps.settledCopies.remember(copy)
     return 'repeat'
   }
   const stored = await deps.repository.transaction(async (tx) => {
