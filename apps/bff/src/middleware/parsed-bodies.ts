@@ -31,8 +31,7 @@ export function parsedBodies(options: ParsedBodiesOptions): Middleware<AppState>
     parser ??= import('@koa/bodyparser').then(
       ({ bodyParser }) => bodyParser(options) as Middleware<AppState>,
     )
-    await (
-      await parser
-    )(ctx, next)
+    const parse = await parser
+    await parse(ctx, next)
   }
 }

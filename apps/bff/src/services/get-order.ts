@@ -10,8 +10,8 @@ const MAY_HAVE_REFUNDS: readonly OrderStatus[] = ['paid', 'partially_refunded', 
 
 /**
  * The caller's order as stored, with its refunds once it is paid (read with the order, in one
- * statement). A pending order older than a few
- * seconds is handed to the confirmer (which coalesces per order); the answer never waits for it.
+ * statement). A pending order older than a few seconds is handed to the confirmer (which
+ * coalesces per order); the answer never waits for it.
  */
 export async function getOrder(
   deps: CheckDeps,
