@@ -43,20 +43,10 @@ const ORDER_COLUMNS = [
   'amount',
   'items',
   'attach',
-  'cloudpay_param',
-  'upstream',
-  'transaction_no',
-  'paid_at',
   'expires_at',
   'created_at',
   'updated_at',
-  'needs_review',
-  'review_reason',
-  'refunded_amount',
-  'next_check_at',
-  'check_attempts',
-  'lease_owner',
-  'lease_until',
+  ...PATCH_FIELDS,
 ] as const satisfies readonly (keyof OrderTable)[]
 
 // A column added to OrderTable but not to ORDER_COLUMNS fails to compile here.
