@@ -87,21 +87,45 @@ function scaleSizes(flag: string): number[] {
 }
 
 /**
- * Reads the command line: `--smoke` for CI; `--postgres` adds the PostgreSQL rows to a smoke run
- * (the full run always has them); `--scale` (with `--scale-orders=a,b,…` for other sizes) runs the
- * scale measures instead. Unknown flags are refused.
+ * `--rounds=N` with `--smoke`: N interleaved rounds of 3 s after a 2 s warm-up instead of one
+ * round of 1 s, for comparing two commits side by side (docs/performance.md, part 6); still no
+ * first paint, start-up or profile, and BENCHMARKS.md is not written.
+ */
+function smokeWithRounds(flag: string): BenchConfig {
+  const rounds = Number(flag.slice('--rounds='.length))
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) {
+    throw new Error(`${flag}: give a whole number of rounds from 1 to 20, e.g. --rounds=5`)
+  }
+  return {
+    ...SMOKE,
+    rounds,
+    warmup: { connections: 10, durationSeconds: 2 },
+    measured: { connections: 10, durationSeconds: 3 },
+  }
+}
+
+/**
+ * Reads the command line: `--smoke` for CI (`--rounds=N` makes it longer); `--postgres` adds the
+ * PostgreSQL rows to a smoke run (the full run always has them); `--scale` (with
+ * `--scale-orders=a,b,…` for other sizes) runs the scale measures instead. Unknown flags are
+ * refused.
  */
 export function requestFromArgs(args: readonly string[]): BenchRequest {
   const flags = args.filter((arg) => arg !== '--')
   for (const flag of flags) {
     if (
       !['--smoke', '--postgres', '--scale'].includes(flag) &&
-      !flag.startsWith('--scale-orders=')
+      !flag.startsWith('--scale-orders=') &&
+      !flag.startsWith('--rounds=')
     ) {
       throw new Error(
-        `unknown flag ${flag} (known: --smoke, --postgres, --scale, --scale-orders=a,b)`,
+        `unknown flag ${flag} (known: --smoke, --rounds=N, --postgres, --scale, --scale-orders=a,b)`,
       )
     }
+  }
+  const roundsFlag = flags.find((flag) => flag.startsWith('--rounds='))
+  if (roundsFlag !== undefined && !flags.includes('--smoke')) {
+    throw new Error(`${roundsFlag} goes with --smoke (the full run has its own rounds)`)
   }
   const sizesFlag = flags.find((flag) => flag.startsWith('--scale-orders='))
   if (flags.includes('--scale') || sizesFlag !== undefined) {
@@ -114,6 +138,7 @@ export function requestFromArgs(args: readonly string[]): BenchRequest {
       },
     }
   }
-  const base = flags.includes('--smoke') ? SMOKE : FULL
+  const smoke = roundsFlag === undefined ? SMOKE : smokeWithRounds(roundsFlag)
+  const base = flags.includes('--smoke') ? smoke : FULL
   return { kind: 'load', config: flags.includes('--postgres') ? { ...base, postgres: true } : base }
 }
