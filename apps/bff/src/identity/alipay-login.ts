@@ -1,8 +1,7 @@
-import type { AlipaySdk } from 'alipay-sdk'
-
 import { isAlipayUserId } from '@quickpay/contracts'
 
 import { errors } from '../errors/errors'
+import { onFirstUse } from '../on-first-use'
 import type { Identity } from './identity-provider'
 
 /** The Alipay app the BFF signs `alipay.system.oauth.token` as. */
@@ -57,9 +56,8 @@ export function createAlipayLogin(
   // What the SDK's constructor refuses, refused here at once, so such settings still stop the start.
   if (options.appId === '') throw new Error('config.appId is required')
   if (privateKey === '') throw new Error('config.privateKey is required')
-  let sdk: Promise<AlipaySdk> | undefined
-  const loadSdk = (): Promise<AlipaySdk> =>
-    (sdk ??= import('alipay-sdk').then(
+  const loadSdk = onFirstUse(() =>
+    import('alipay-sdk').then(
       ({ AlipaySdk }) =>
         new AlipaySdk({
           appId: options.appId,
@@ -70,13 +68,13 @@ export function createAlipayLogin(
           timeout: options.timeoutMs,
           camelcase: false,
         }),
-    ))
+    ),
+  )
   return async (code) => {
     let answer: AlipayTokenAnswer
     try {
-      answer = await (
-        await loadSdk()
-      ).exec(
+      const sdk = await loadSdk()
+      answer = await sdk.exec(
         'alipay.system.oauth.token',
         { grant_type: 'authorization_code', code },
         { validateSign: true },

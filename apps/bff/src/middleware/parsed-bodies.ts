@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa'
 
 import type { AppState } from '../app-state'
+import { onFirstUse } from '../on-first-use'
 
 /** What the body parser is set up with (the options of @koa/bodyparser the app uses). */
 export interface ParsedBodiesOptions {
@@ -22,16 +23,15 @@ const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH'])
  * when it was mounted directly.
  */
 export function parsedBodies(options: ParsedBodiesOptions): Middleware<AppState> {
-  let parser: Promise<Middleware<AppState>> | undefined
+  const parser = onFirstUse(() =>
+    import('@koa/bodyparser').then(({ bodyParser }) => bodyParser(options) as Middleware<AppState>),
+  )
   return async (ctx, next) => {
     if (!PARSED_METHODS.has(ctx.method)) {
       await next()
       return
     }
-    parser ??= import('@koa/bodyparser').then(
-      ({ bodyParser }) => bodyParser(options) as Middleware<AppState>,
-    )
-    const parse = await parser
+    const parse = await parser()
     await parse(ctx, next)
   }
 }

@@ -2,6 +2,7 @@ import type { Router } from '@koa/router'
 
 import { strictRouter } from '../routes/strict-router'
 import type { AppState } from '../app-state'
+import { onFirstUse } from '../on-first-use'
 
 /**
  * `GET /openapi.json`: the OpenAPI 3.1 document, built once, on the first request. Not at start-up:
@@ -9,13 +10,14 @@ import type { AppState } from '../app-state'
  * and the document depends only on the code and PUBLIC_BASE_URL (test/openapi builds it).
  */
 export function openApiRoutes(publicBaseUrl: string): Router<AppState> {
-  let body: Promise<string> | undefined
+  const body = onFirstUse(() =>
+    import('./openapi-document').then(({ openApiDocument }) =>
+      JSON.stringify(openApiDocument(publicBaseUrl)),
+    ),
+  )
   const router = strictRouter()
   router.get('/openapi.json', async (ctx) => {
-    body ??= import('./openapi-document').then(({ openApiDocument }) =>
-      JSON.stringify(openApiDocument(publicBaseUrl)),
-    )
-    const text = await body
+    const text = await body()
     ctx.type = 'application/json'
     ctx.body = text
   })
