@@ -59,10 +59,16 @@ function claimedRecord(request: ClaimRequest) {
   }
 }
 
-/** Claims a key that the insert outside a transaction found taken (or that went meanwhile). */
-async function claim(tx: Transaction, request: ClaimRequest): Promise<Claim> {
+/**
+ * Claims a key that the insert of `record` outside a transaction found taken (or that went
+ * meanwhile).
+ */
+async function claim(
+  tx: Transaction,
+  request: ClaimRequest,
+  record: ReturnType<typeof claimedRecord>,
+): Promise<Claim> {
   const { scope, key, hash, now } = request
-  const record = claimedRecord(request)
   const lockedUntil = record.locked_until
   // It may have been forgotten since the first insert: then this one claims it.
   if (await tx.idempotency.insert(record)) return { kind: 'run', resource: null }
@@ -146,9 +152,10 @@ export function idempotent(
     // Most keys are new: one insert, committed on its own (it does nothing when the key exists),
     // claims them: one statement, no transaction around it (no BEGIN and COMMIT round trips on
     // PostgreSQL, no savepoint on SQLite). Only a taken key is read, in a transaction.
-    const found: Claim = (await repository.idempotency.insert(claimedRecord(request)))
+    const record = claimedRecord(request)
+    const found: Claim = (await repository.idempotency.insert(record))
       ? { kind: 'run', resource: null }
-      : await repository.transaction((tx) => claim(tx, request))
+      : await repository.transaction((tx) => claim(tx, request, record))
     if (found.kind === 'replay') {
       ctx.status = found.status
       ctx.type = 'application/json'

@@ -6,28 +6,34 @@ import type { Stores } from '../store/repository'
 export const ORDER_NO = /^[A-Za-z0-9_-]{1,32}$/
 
 /**
- * The caller's order, or ORDER_NOT_FOUND: another shopper's order, a malformed number and an
- * unknown one all answer the same (so no one can probe for another shopper's orders).
+ * What `read` finds for the caller's order, or ORDER_NOT_FOUND: another shopper's order, a
+ * malformed number and an unknown one all answer the same (so no one can probe for another
+ * shopper's orders).
  */
-export async function findOwnOrder(
+async function own<T>(
+  orderNo: string,
+  read: (orderNo: string) => Promise<T | undefined>,
+): Promise<T> {
+  if (!ORDER_NO.test(orderNo)) throw errors.orderNotFound()
+  const found = await read(orderNo)
+  if (found === undefined) throw errors.orderNotFound()
+  return found
+}
+
+/** The caller's order, or ORDER_NOT_FOUND (see `own`). */
+export function findOwnOrder(
   stores: Stores,
   session: SessionRecord,
   orderNo: string,
 ): Promise<OrderRecord> {
-  if (!ORDER_NO.test(orderNo)) throw errors.orderNotFound()
-  const order = await stores.orders.findOfPayer(orderNo, session.payer_id)
-  if (order === undefined) throw errors.orderNotFound()
-  return order
+  return own(orderNo, (number) => stores.orders.findOfPayer(number, session.payer_id))
 }
 
 /** `findOwnOrder` with the order's refunds, oldest first, read in the same statement. */
-export async function findOwnOrderWithRefunds(
+export function findOwnOrderWithRefunds(
   stores: Stores,
   session: SessionRecord,
   orderNo: string,
 ): Promise<{ order: OrderRecord; refunds: RefundRecord[] }> {
-  if (!ORDER_NO.test(orderNo)) throw errors.orderNotFound()
-  const found = await stores.orders.findOfPayerWithRefunds(orderNo, session.payer_id)
-  if (found === undefined) throw errors.orderNotFound()
-  return found
+  return own(orderNo, (number) => stores.orders.findOfPayerWithRefunds(number, session.payer_id))
 }
