@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import helmet from 'helmet'
 import type { Middleware } from 'koa'
-import koaHelmet from 'koa-helmet'
 
 import type { AppState } from '../app-state'
 
@@ -38,16 +40,9 @@ export function inlineScriptHashes(staticDir: string | undefined): string[] {
   )
 }
 
-/**
- * Browser security headers for every answer, through helmet: a Content-Security-Policy the Taro H5
- * build satisfies (its own scripts and its one inline script by hash, styles inline as React sets
- * them, images and API calls to this origin only, no framing), `Referrer-Policy: no-referrer` (order
- * numbers ride in store URLs), HSTS over https, and `Cache-Control: no-store` on every `/api/`
- * answer to a request that carried credentials. Product images may be loaded cross-origin: the
- * mini-programs show them from another origin.
- */
-export function securityHeaders(options: SecurityHeadersOptions): Middleware<AppState> {
-  const helmet = koaHelmet({
+/** One deployment's helmet settings (see `securityHeaders`). */
+export function helmetOptions(options: SecurityHeadersOptions): Parameters<typeof helmet>[0] {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       reportOnly: options.mode === 'report-only',
@@ -69,14 +64,71 @@ export function securityHeaders(options: SecurityHeadersOptions): Middleware<App
       : false,
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
-  })
+  }
+}
+
+/** What helmet does to every answer: the headers it sets, in order, and the ones it removes. */
+export interface HelmetHeaders {
+  set: (readonly [name: string, value: string])[]
+  removed: string[]
+}
+
+/**
+ * Runs helmet once, at start, against a response that only records what is done to it. Helmet's
+ * headers depend on its options alone unless a directive is a function of the request (a CSP
+ * nonce), which these options never use; so every answer can get the recorded list instead of
+ * going through helmet's dozen middleware functions again. A helmet that did not answer at once,
+ * or answered with an error, is refused at start.
+ */
+export function recordHelmetHeaders(options: SecurityHeadersOptions): HelmetHeaders {
+  const recorded: HelmetHeaders = { set: [], removed: [] }
+  const response = {
+    setHeader(name: string, value: unknown) {
+      recorded.set.push([name, String(value)])
+      return response
+    },
+    removeHeader(name: string) {
+      recorded.removed.push(name)
+    },
+  }
+  const outcome = { answered: false, error: undefined as unknown }
+  helmet(helmetOptions(options))(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    (error?: unknown) => {
+      outcome.answered = true
+      outcome.error = error
+    },
+  )
+  if (!outcome.answered) throw new Error('helmet did not set its headers synchronously')
+  if (outcome.error !== undefined) {
+    throw new Error('helmet refused its options', { cause: outcome.error })
+  }
+  return recorded
+}
+
+/**
+ * Browser security headers for every answer, through helmet: a Content-Security-Policy the Taro H5
+ * build satisfies (its own scripts and its one inline script by hash, styles inline as React sets
+ * them, images and API calls to this origin only, no framing), `Referrer-Policy: no-referrer` (order
+ * numbers ride in store URLs), HSTS over https, and `Cache-Control: no-store` on every `/api/`
+ * answer to a request that carried credentials. Product images may be loaded cross-origin: the
+ * mini-programs show them from another origin. Helmet's headers are worked out once, at start
+ * (`recordHelmetHeaders`), and set on each answer from that list.
+ */
+export function securityHeaders(options: SecurityHeadersOptions): Middleware<AppState> {
+  const { set, removed } = recordHelmetHeaders(options)
   return async (ctx, next) => {
+    const response = ctx.res
+    for (const name of removed) response.removeHeader(name)
+    for (const [name, value] of set) response.setHeader(name, value)
     try {
-      await helmet(ctx, next)
+      await next()
     } finally {
       // After the route (and the error boundary's answer): a route may set its own caching.
       if (ctx.path.startsWith('/images/')) ctx.set('Cross-Origin-Resource-Policy', 'cross-origin')
-      const credentialed = ctx.get('authorization') !== '' || ctx.get('cookie') !== ''
+      const headers = ctx.req.headers
+      const credentialed = (headers.authorization ?? '') !== '' || (headers.cookie ?? '') !== ''
       if (credentialed && ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store')
     }
   }
