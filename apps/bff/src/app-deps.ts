@@ -18,6 +18,8 @@ export interface AppDeps {
   identity: IdentityProvider
   clock: Clock
   logger: Logger
+  /** The writer of the one line per request: buffered, unredacted (logger.ts says why). */
+  requestLines: Logger
   /** The coalesced Query behind notifications, polls, claims and the reconciler. */
   confirmer: OrderConfirmer
   reconciler: Reconciler

@@ -65,7 +65,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
   app.use(requestId())
   app.use(httpMetrics(deps.metrics))
-  app.use(requestLog(deps.logger, [deps.env.NOTIFY_SECRET, deps.env.ADMIN_TOKEN]))
+  app.use(requestLog(deps.requestLines, [deps.env.NOTIFY_SECRET, deps.env.ADMIN_TOKEN]))
   app.use(errorBoundary(deps.logger))
   app.use(
     securityHeaders({

@@ -10,7 +10,7 @@ import { seedCatalogue } from './catalogue/seed-catalogue'
 import { systemClock } from './clock'
 import type { Env } from './env'
 import { createPlatformIdentityProvider } from './identity/platform-identity-provider'
-import { createLogger } from './logger'
+import { createLogger, createRequestLineLogger } from './logger'
 import { createMetrics } from './metrics/create-metrics'
 import { createRateLimits } from './rate-limit/create-rate-limits'
 import { createOrderConfirmer } from './services/order-confirmer'
@@ -26,6 +26,12 @@ import { createRepository } from './store/create-repository'
 export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}): Promise<AppDeps> {
   const clock = overrides.clock ?? systemClock
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL)
+  // A test's capturing logger gets the request lines too, as they are written.
+  const requestLines =
+    overrides.requestLines ??
+    (overrides.logger === undefined
+      ? createRequestLineLogger(env.LOG_LEVEL)
+      : logger.child({}, { redact: [] }))
   const httpFetch = overrides.fetch ?? fetch
   const repository = overrides.repository ?? (await createRepository(env.DATABASE_URL))
   await seedCatalogue(repository)
@@ -124,6 +130,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     identity,
     clock,
     logger,
+    requestLines,
     confirmer,
     reconciler,
     metrics,
