@@ -14,7 +14,7 @@ import { orderAttach } from './order-attach'
 import type { IdempotencyClaim } from './idempotency-claim'
 import { newOrderNo } from './order-numbers'
 import { shopperOrderView } from './order-view'
-import { priceCart } from './price-cart'
+import { priceCart, type PricedCart } from './price-cart'
 import { requestPayment, type RequestPaymentDeps } from './request-payment'
 
 /** What creating an order needs. */
@@ -34,6 +34,64 @@ function created(order: OrderRecord, now: number): CreateOrderResponse {
     order: shopperOrderView(order, now),
     payment: { paytype: order.paytype, cloudpay_param: order.cloudpay_param ?? '' },
   }
+}
+
+/** An earlier attempt with the key created `orderNo`: it continues, with an event saying so. */
+async function resumeOrder(
+  deps: CreateOrderDeps,
+  orderNo: string,
+  now: number,
+): Promise<OrderRecord> {
+  return deps.repository.transaction(async (tx) => {
+    const earlier = await tx.orders.find(orderNo)
+    if (earlier === undefined) throw errors.internal(new Error('idempotency key without order'))
+    await tx.orders.addEvent(earlier.order_no, now, { kind: 'create_resumed', detail: {} })
+    return earlier
+  })
+}
+
+/** The new pending order, stored with its event and attached to `key` (or TOO_MANY_OPEN_ORDERS). */
+async function insertNewOrder(
+  deps: CreateOrderDeps,
+  session: SessionRecord,
+  cart: PricedCart,
+  key: string,
+  now: number,
+): Promise<OrderRecord> {
+  const orderNo = newOrderNo(now)
+  const order: OrderRecord = {
+    order_no: orderNo,
+    payer_id: session.payer_id,
+    channel: session.channel,
+    appid: session.appid,
+    paytype: payTypeOfChannel(session.channel),
+    status: 'pending',
+    amount: cart.amount,
+    items: cart.lines,
+    attach: orderAttach(orderNo, deps.notifySecret),
+    cloudpay_param: null,
+    upstream: 'not_called',
+    transaction_no: null,
+    paid_at: null,
+    expires_at: now + deps.orderTtlMs,
+    created_at: now,
+    updated_at: now,
+    needs_review: false,
+    review_reason: null,
+    refunded_amount: 0,
+    next_check_at: now + deps.firstCheckDelayMs,
+    check_attempts: 0,
+    lease_owner: null,
+    lease_until: null,
+  }
+  const inserted = await deps.repository.insertPendingOrder({
+    order,
+    event: { kind: 'created', detail: { amount: cart.amount, lines: cart.lines.length } },
+    key,
+    openLimit: deps.maxOpenOrders,
+  })
+  if (inserted === 'too_many_open') throw errors.tooManyOpenOrders()
+  return order
 }
 
 /**
@@ -57,51 +115,10 @@ export async function createOrder(
   const cart = await priceCart(deps.repository, parsed.data)
   const { session } = input
   const now = deps.clock.now()
-  const order = await deps.repository.transaction(async (tx): Promise<OrderRecord> => {
-    if (claim.resource !== null) {
-      const earlier = await tx.orders.find(claim.resource)
-      if (earlier === undefined) throw errors.internal(new Error('idempotency key without order'))
-      await tx.orders.addEvent(earlier.order_no, now, { kind: 'create_resumed', detail: {} })
-      return earlier
-    }
-    const open = await tx.orders.countOpenOfPayer(session.payer_id, now, deps.maxOpenOrders)
-    if (open >= deps.maxOpenOrders) {
-      throw errors.tooManyOpenOrders()
-    }
-    const orderNo = newOrderNo(now)
-    const record: OrderRecord = {
-      order_no: orderNo,
-      payer_id: session.payer_id,
-      channel: session.channel,
-      appid: session.appid,
-      paytype: payTypeOfChannel(session.channel),
-      status: 'pending',
-      amount: cart.amount,
-      items: cart.lines,
-      attach: orderAttach(orderNo, deps.notifySecret),
-      cloudpay_param: null,
-      upstream: 'not_called',
-      transaction_no: null,
-      paid_at: null,
-      expires_at: now + deps.orderTtlMs,
-      created_at: now,
-      updated_at: now,
-      needs_review: false,
-      review_reason: null,
-      refunded_amount: 0,
-      next_check_at: now + deps.firstCheckDelayMs,
-      check_attempts: 0,
-      lease_owner: null,
-      lease_until: null,
-    }
-    await tx.orders.insert(record)
-    await tx.orders.addEvent(orderNo, now, {
-      kind: 'created',
-      detail: { amount: cart.amount, lines: cart.lines.length },
-    })
-    await tx.idempotency.attach(session.payer_id, claim.key, orderNo)
-    return record
-  })
+  const order =
+    claim.resource === null
+      ? await insertNewOrder(deps, session, cart, claim.key, now)
+      : await resumeOrder(deps, claim.resource, now)
   crashPoint('after-insert')
   if (order.cloudpay_param !== null) return created(order, deps.clock.now())
   if (order.status !== 'pending') throw errors.orderNotPending()

@@ -32,8 +32,8 @@ function toEventRecord(row: {
   } as OrderEventRecord
 }
 
-/** Every column of `orders`, in one list: the insert template names each as a slot. */
-const ORDER_COLUMNS = [
+/** Every column of `orders`, in one list: the insert templates name each as a slot. */
+export const ORDER_COLUMNS = [
   'order_no',
   'payer_id',
   'channel',
@@ -55,20 +55,23 @@ const everyOrderColumn: Exclude<keyof OrderTable, (typeof ORDER_COLUMNS)[number]
   : never = true
 void everyOrderColumn
 
+/** An insert's values with every column of `orders` a slot of its own name (QueryTemplate). */
+export function orderSlots(): Record<keyof OrderTable, never> {
+  return Object.fromEntries(ORDER_COLUMNS.map((column) => [column, slot(column)])) as Record<
+    keyof OrderTable,
+    never
+  >
+}
+
+/** An order as its row: the lines as JSON text, the review flag as 0 or 1. */
+export function orderRow(order: OrderRecord): OrderTable {
+  return { ...order, items: JSON.stringify(order.items), needs_review: order.needs_review ? 1 : 0 }
+}
+
 /** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
 export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   return {
-    insert: new QueryTemplate(
-      db
-        .insertInto('orders')
-        .values(
-          Object.fromEntries(ORDER_COLUMNS.map((column) => [column, slot(column)])) as Record<
-            keyof OrderTable,
-            never
-          >,
-        ),
-      ORDER_COLUMNS,
-    ),
+    insert: new QueryTemplate(db.insertInto('orders').values(orderSlots()), ORDER_COLUMNS),
     setPaymentParameters: new QueryTemplate(
       db
         .updateTable('orders')
@@ -207,12 +210,7 @@ export class OrderStore {
 
   /** Stores a new order. */
   async insert(order: OrderRecord): Promise<void> {
-    const row: OrderTable = {
-      ...order,
-      items: JSON.stringify(order.items),
-      needs_review: order.needs_review ? 1 : 0,
-    }
-    await this.db.executeQuery(this.queries.insert.bind(row))
+    await this.db.executeQuery(this.queries.insert.bind(orderRow(order)))
   }
 
   /** Any order by number (notification, reconciler and merchant paths). */

@@ -8,6 +8,13 @@ import { IdempotencyStore, idempotencyQueries } from './idempotency-store'
 import { NotificationStore, notificationQueries } from './notification-store'
 import type { DatabaseKind } from './open-database'
 import { OrderStore, TransactionOrderStore, orderQueries } from './order-store'
+import {
+  insertPendingInTransaction,
+  insertPendingOnPostgres,
+  pendingOrderStatement,
+  type PendingOrderInsert,
+  type PendingOrderInserted,
+} from './pending-order-insert'
 import { readWriteSplit } from './read-write-split'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
@@ -52,6 +59,12 @@ export interface Repository extends Stores {
    * savepoint of a shared BEGIN IMMEDIATE … COMMIT, and none resolves before that COMMIT.
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>
+  /**
+   * A new order's first write: the pending order, its `created` event and its number on the
+   * Idempotency-Key, all or nothing, unless the shopper already has `openLimit` open orders
+   * (`pending-order-insert.ts`: one statement on PostgreSQL, one unit of the group commit on SQLite).
+   */
+  insertPendingOrder(input: PendingOrderInsert): Promise<PendingOrderInserted>
   /** Answers when the database can be queried. */
   ping(): Promise<void>
   /** Closes every connection. */
@@ -115,14 +128,23 @@ export function repositoryOver(
   const outer =
     runInBatch !== undefined && reader !== undefined ? readWriteSplit(reader, runInBatch) : db
   let closing: Promise<void> | undefined
+  const stores = storesOver(outer, queries, new OrderStore(outer, queries.orders))
+  const transaction: Repository['transaction'] = async (work) => {
+    if (runInBatch === undefined) {
+      return db.transaction().execute((trx) => work(transactionOver(trx)))
+    }
+    return runInBatch((connection) => work(transactionOver(connection)))
+  }
+  const pendingOrder = kind === 'postgres' ? pendingOrderStatement(db) : undefined
   return {
-    ...storesOver(outer, queries, new OrderStore(outer, queries.orders)),
+    ...stores,
     kind,
-    async transaction(work) {
-      if (runInBatch === undefined) {
-        return db.transaction().execute((trx) => work(transactionOver(trx)))
+    transaction,
+    async insertPendingOrder(input) {
+      if (pendingOrder === undefined) {
+        return transaction((tx) => insertPendingInTransaction(tx, input))
       }
-      return runInBatch((connection) => work(transactionOver(connection)))
+      return insertPendingOnPostgres(stores, db, pendingOrder, input)
     },
     async ping() {
       await sql`select 1`.execute(outer)

@@ -112,6 +112,57 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     expect((await repository.idempotency.find('p', 'k'))?.lock_owner).toBe('test-instance#t2')
   })
 
+  it("writes a new order, its event and the key's order number together, or none of them", async () => {
+    const payer = 'payer-pending-insert'
+    const keyRecord = (key: string) => ({
+      payer_id: payer,
+      key,
+      request_hash: 'h',
+      state: 'in_flight' as const,
+      response_status: null,
+      response_body: null,
+      order_no: null,
+      created_at: 0,
+      expires_at: 10 ** 12,
+      locked_until: 10 ** 12,
+      lock_owner: 'test-instance#t1',
+    })
+    const pending = (orderNo: string) =>
+      order(orderNo, {
+        payer_id: payer,
+        created_at: 1_000,
+        expires_at: 10 ** 12,
+        next_check_at: 10 ** 12,
+      })
+    const event = { kind: 'created' as const, detail: { amount: 100, lines: 1 } }
+    await repository.idempotency.insert(keyRecord('key-1'))
+    const first = { order: pending('PENDING-1'), event, key: 'key-1', openLimit: 2 }
+    expect(await repository.insertPendingOrder(first)).toBe('inserted')
+    expect(await repository.orders.find('PENDING-1')).toEqual(first.order)
+    expect(await repository.orders.listEvents('PENDING-1')).toMatchObject([
+      { order_no: 'PENDING-1', at: 1_000, kind: 'created', detail: event.detail },
+    ])
+    expect((await repository.idempotency.find(payer, 'key-1'))?.order_no).toBe('PENDING-1')
+
+    // The same order number again: the insert fails, and neither the event nor the key moves.
+    await repository.idempotency.insert(keyRecord('key-2'))
+    await expect(repository.insertPendingOrder({ ...first, key: 'key-2' })).rejects.toThrow()
+    expect(await repository.orders.listEvents('PENDING-1')).toHaveLength(1)
+    expect((await repository.idempotency.find(payer, 'key-2'))?.order_no).toBeNull()
+
+    // At the limit of open orders, nothing is written.
+    expect(
+      await repository.insertPendingOrder({ ...first, order: pending('PENDING-2'), key: 'key-2' }),
+    ).toBe('inserted')
+    await repository.idempotency.insert(keyRecord('key-3'))
+    expect(
+      await repository.insertPendingOrder({ ...first, order: pending('PENDING-3'), key: 'key-3' }),
+    ).toBe('too_many_open')
+    expect(await repository.orders.find('PENDING-3')).toBeUndefined()
+    expect(await repository.orders.listEvents('PENDING-3')).toEqual([])
+    expect((await repository.idempotency.find(payer, 'key-3'))?.order_no).toBeNull()
+  })
+
   it('leases due pending orders to one owner at a time', async () => {
     await repository.orders.insert(order('DUE1', { payer_id: 'lease' }))
     await repository.orders.insert(order('NOTDUE', { payer_id: 'lease', next_check_at: 9_000 }))
