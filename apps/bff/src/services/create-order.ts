@@ -96,12 +96,13 @@ async function insertNewOrder(
 
 /**
  * Creates an order under the request's Idempotency-Key (claimed by the idempotent middleware):
- * validates and prices the cart, inserts the pending order and attaches it to the key in one
- * transaction, then calls JSAPIPay and stores what it came to through the ledger. When an earlier
- * attempt with the key created an order (`claim.resource`), that order continues with the same order_no
- * (an "order exists" answer is resolved through Query), so a key makes one aggregator order even
- * across a crash. A refusal is UPSTREAM_REJECTED (the order is failed); an unknown fate is
- * UPSTREAM_TIMEOUT / UPSTREAM_UNAVAILABLE (the order stays pending for the retry).
+ * validates and prices the cart, writes the pending order with its first event and its number on
+ * the key, all or nothing (`Repository.insertPendingOrder`), then calls JSAPIPay and stores what
+ * it came to through the ledger. When an earlier attempt with the key created an order
+ * (`claim.resource`), that order continues with the same order_no (an "order exists" answer is
+ * resolved through Query), so a key makes one aggregator order even across a crash. A refusal is
+ * UPSTREAM_REJECTED (the order is failed); an unknown fate is UPSTREAM_TIMEOUT /
+ * UPSTREAM_UNAVAILABLE (the order stays pending for the retry).
  */
 export async function createOrder(
   deps: CreateOrderDeps,
