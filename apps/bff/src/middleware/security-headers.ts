@@ -67,6 +67,21 @@ export function helmetOptions(options: SecurityHeadersOptions): Parameters<typeo
   }
 }
 
+/**
+ * A CSP directive that is a function (a nonce, say) must be worked out per request; recorded once
+ * it would be the same on every answer, so `recordHelmetHeaders` refuses it.
+ */
+export function refusePerRequestDirectives(settings: Parameters<typeof helmet>[0]): void {
+  const csp = settings?.contentSecurityPolicy
+  const directives = typeof csp === 'object' ? (csp.directives ?? {}) : {}
+  for (const [name, value] of Object.entries(directives)) {
+    const values: unknown[] = Array.isArray(value) ? value : [value]
+    if (values.some((item) => typeof item === 'function')) {
+      throw new Error(`CSP directive ${name} depends on the request: it cannot be recorded once`)
+    }
+  }
+}
+
 /** What helmet does to every answer: the headers it sets, in order, and the ones it removes. */
 export interface HelmetHeaders {
   set: (readonly [name: string, value: string])[]
@@ -81,6 +96,8 @@ export interface HelmetHeaders {
  * or answered with an error, is refused at start.
  */
 export function recordHelmetHeaders(options: SecurityHeadersOptions): HelmetHeaders {
+  const settings = helmetOptions(options)
+  refusePerRequestDirectives(settings)
   const recorded: HelmetHeaders = { set: [], removed: [] }
   const response = {
     setHeader(name: string, value: unknown) {
@@ -92,7 +109,7 @@ export function recordHelmetHeaders(options: SecurityHeadersOptions): HelmetHead
     },
   }
   const outcome = { answered: false, error: undefined as unknown }
-  helmet(helmetOptions(options))(
+  helmet(settings)(
     {} as IncomingMessage,
     response as unknown as ServerResponse,
     (error?: unknown) => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import {
   helmetOptions,
   recordHelmetHeaders,
+  refusePerRequestDirectives,
   type SecurityHeadersOptions,
 } from '../../src/middleware/security-headers'
 
@@ -51,5 +52,16 @@ describe('security headers worked out once', () => {
     expect(Boolean(recorded['strict-transport-security'])).toBe(options.https)
     const direct = helmetOnARealResponse(helmetOptions(options))
     expect(recorded).toEqual(direct)
+  })
+
+  it('refuses a CSP directive worked out per request, which one recording would freeze', () => {
+    const settings = helmetOptions({ https: false, staticDir: undefined, mode: 'enforce' })
+    expect(() => refusePerRequestDirectives(settings)).not.toThrow()
+    const withNonce = {
+      contentSecurityPolicy: {
+        directives: { scriptSrc: ["'self'", () => "'nonce-abc'"] },
+      },
+    }
+    expect(() => refusePerRequestDirectives(withNonce)).toThrow(/scriptSrc depends on the request/)
   })
 })
