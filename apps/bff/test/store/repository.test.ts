@@ -5,7 +5,27 @@ import type { Repository } from '../../src/store/repository'
 import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 import { orderRecord as order } from '../support/order-record'
-import type { OrderRecord } from '../../src/store/records'
+import type { IdempotencyRecord, OrderRecord } from '../../src/store/records'
+
+/** A claimed key's record, `in_flight` under the first test instance's lock. */
+function inFlightKey(
+  payerId: string,
+  key: string,
+  times: { expires_at: number; locked_until: number },
+): IdempotencyRecord {
+  return {
+    payer_id: payerId,
+    key,
+    request_hash: 'h',
+    state: 'in_flight',
+    response_status: null,
+    response_body: null,
+    order_no: null,
+    created_at: 0,
+    ...times,
+    lock_owner: 'test-instance#t1',
+  }
+}
 
 describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   let database: FreshDatabase
@@ -89,19 +109,7 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   })
 
   it('claims an idempotency key once; a second insert of the same (payer, key) is refused', async () => {
-    const record = {
-      payer_id: 'p',
-      key: 'k',
-      request_hash: 'h',
-      state: 'in_flight' as const,
-      response_status: null,
-      response_body: null,
-      order_no: null,
-      created_at: 0,
-      expires_at: 10,
-      locked_until: 5,
-      lock_owner: 'test-instance#t1',
-    }
+    const record = inFlightKey('p', 'k', { expires_at: 10, locked_until: 5 })
     expect(await repository.idempotency.insert(record)).toBe(true)
     expect(await repository.idempotency.insert(record)).toBe(false)
     expect(await repository.idempotency.insert({ ...record, payer_id: 'q' })).toBe(true)
@@ -114,19 +122,8 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
 
   it("writes a new order, its event and the key's order number together, or none of them", async () => {
     const payer = 'payer-pending-insert'
-    const keyRecord = (key: string) => ({
-      payer_id: payer,
-      key,
-      request_hash: 'h',
-      state: 'in_flight' as const,
-      response_status: null,
-      response_body: null,
-      order_no: null,
-      created_at: 0,
-      expires_at: 10 ** 12,
-      locked_until: 10 ** 12,
-      lock_owner: 'test-instance#t1',
-    })
+    const keyRecord = (key: string) =>
+      inFlightKey(payer, key, { expires_at: 10 ** 12, locked_until: 10 ** 12 })
     const pending = (orderNo: string) =>
       order(orderNo, {
         payer_id: payer,
