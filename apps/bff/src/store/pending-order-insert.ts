@@ -22,6 +22,13 @@ export interface PendingOrderInsert {
 /** Whether the order was written, or refused because the shopper has too many open ones. */
 export type PendingOrderInserted = 'inserted' | 'too_many_open'
 
+/** Whether the shopper already has `openLimit` open orders (counted only up to the limit). */
+async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<boolean> {
+  const { payer_id, created_at } = input.order
+  const open = await stores.orders.countOpenOfPayer(payer_id, created_at, input.openLimit)
+  return open >= input.openLimit
+}
+
 /**
  * PostgreSQL's one statement for the three writes: the order, its event and the key's order
  * number, as data-modifying WITH queries. PostgreSQL runs every part of one statement against one
@@ -59,13 +66,8 @@ export async function insertPendingOnPostgres(
   statement: ReturnType<typeof pendingOrderStatement>,
   input: PendingOrderInsert,
 ): Promise<PendingOrderInserted> {
+  if (await atOpenLimit(stores, input)) return 'too_many_open'
   const { order, event } = input
-  const open = await stores.orders.countOpenOfPayer(
-    order.payer_id,
-    order.created_at,
-    input.openLimit,
-  )
-  if (open >= input.openLimit) return 'too_many_open'
   await db.executeQuery(
     statement.bind({
       ...orderRow(order),
@@ -86,9 +88,8 @@ export async function insertPendingInTransaction(
   tx: Transaction,
   input: PendingOrderInsert,
 ): Promise<PendingOrderInserted> {
+  if (await atOpenLimit(tx, input)) return 'too_many_open'
   const { order, event } = input
-  const open = await tx.orders.countOpenOfPayer(order.payer_id, order.created_at, input.openLimit)
-  if (open >= input.openLimit) return 'too_many_open'
   await tx.orders.insert(order)
   await tx.orders.addEvent(order.order_no, order.created_at, event)
   await tx.idempotency.attach(order.payer_id, input.key, order.order_no)
