@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { MAX_AMOUNT_FEN } from './engine-safe/format-fen'
 

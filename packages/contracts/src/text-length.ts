@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Counts Unicode code points, not UTF-16 units: the aggregator documents lengths in "characters"

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import {
   ALIPAY_TRADE_NO_RULE,

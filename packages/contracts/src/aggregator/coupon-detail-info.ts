@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One coupon applied to a payment (`CouponDetailInfo`); amounts in fen. */
 export const couponDetailInfoSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { ALIPAY_USER_ID_PATTERN } from '../alipay-user-id'
 import { amountFen } from '../money'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { couponDetailInfoSchema } from './coupon-detail-info'
 import { payTypeNameSchema } from './pay-type'

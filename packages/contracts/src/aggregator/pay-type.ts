@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { PayType } from '../engine-safe/pay-type'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { amountFen } from '../money'
 import { textOfLength } from '../text-length'

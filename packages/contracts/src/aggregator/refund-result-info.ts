@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { payTypeNameSchema } from './pay-type'
 import { transactionStatusSchema } from './transaction-status'

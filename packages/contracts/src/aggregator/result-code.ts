@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The envelope's `code`: only `SUCCESS` is documented; failure names are unknown, so any name is kept. */
 export type ResultCode = 'SUCCESS' | (string & {})

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** The `transaction_status` names seen on the vendor's pages (`SUCCESSED` is spelled as they spell it). */
 export const KNOWN_TRANSACTION_STATUSES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { REFUND_STATUSES } from '../engine-safe/refund-statuses'
 import { amountFen } from '../money'

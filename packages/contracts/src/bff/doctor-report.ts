@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A doctor line's verdict: ✓ as configured, ✗ wrong (with the fix), ? not decidable from here. */
 export const DOCTOR_STATUSES = ['ok', 'fail', 'unknown'] as const

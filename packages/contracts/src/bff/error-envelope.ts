@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Every BFF error: `{ error: { code, message, request_id } }`, plus the failed field rules for a 400. */
 export const errorEnvelopeSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { paymentOutcomeSchema } from '../payment-outcome'
 import { orderStatusSchema } from './order'

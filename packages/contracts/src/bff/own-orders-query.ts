@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { DEFAULT_ORDERS_PAGE, MAX_ORDERS_PAGE, ORDER_TABS } from '../engine-safe/order-tabs'
 

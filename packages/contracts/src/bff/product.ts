@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A catalogue product; `price` in integer fen, `image_url` relative to the BFF. */
 export const productSchema = z.object({

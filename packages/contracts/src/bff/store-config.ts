@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * `GET /api/config`: what the store learns at run time, so one build serves the demo and

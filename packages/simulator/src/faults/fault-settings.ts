@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 import { AGGREGATOR_ROUTES } from '../aggregator/aggregator-routes'
 
