@@ -3,9 +3,12 @@
  * apps/bff/dist/main.js`, /readyz on a fresh SQLite file so migrations and the catalogue seed are
  * included) against a node:http hello compiled by the same tool (esbuild) and spawned the same
  * way (plain `node`); and, for context, both again from TypeScript through tsx (`node --import
- * tsx`), as `pnpm dev` and the tests run them. The four alternate sample by sample.
+ * tsx`), as `pnpm dev` and the tests run them, and the compiled BFF's first start after a build,
+ * before it has written its V8 code cache (scripts/lib/code-cache-loader.js). The five alternate
+ * sample by sample.
  */
-import { join } from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 
 import { build } from 'esbuild'
 
@@ -17,8 +20,12 @@ import { startBffChild } from './stack'
 
 /** Milliseconds per start, per server and runtime. */
 export interface StartupTimes {
-  /** The compiled BFF, plain `node`. */
+  /** The compiled BFF, plain `node`, with the code cache an earlier start wrote. */
   bff: number[]
+  /** Whether each `bff` sample said it compiled from the code cache (its "BFF listening" line). */
+  bffCodeCacheUsed: boolean[]
+  /** The compiled BFF's first start after a build: no code cache yet. */
+  bffFirstStart: number[]
   /** The compiled hello, plain `node`. */
   nodeHello: number[]
   /**
@@ -46,6 +53,17 @@ async function compileHello(workDir: string): Promise<string> {
     logLevel: 'warning',
   })
   return outfile
+}
+
+const CODE_CACHE = join(dirname(PATHS.bffCompiledMain), 'server.cjs.cache')
+
+/** Waits until the compiled BFF has written its code cache (it does once it is listening). */
+async function codeCacheWritten(): Promise<void> {
+  const deadline = performance.now() + 10_000
+  while (!existsSync(CODE_CACHE)) {
+    if (performance.now() > deadline) throw new Error(`no code cache at ${CODE_CACHE} after 10 s`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
 }
 
 /** The CPU milliseconds `child` has used so far (NaN when /proc cannot tell). */
@@ -81,6 +99,8 @@ export async function measureStartup(options: {
 }): Promise<StartupTimes> {
   const times: StartupTimes = {
     bff: [],
+    bffCodeCacheUsed: [],
+    bffFirstStart: [],
     nodeHello: [],
     bffCpu: [],
     nodeHelloCpu: [],
@@ -94,16 +114,26 @@ export async function measureStartup(options: {
     )
     times.nodeHello.push(hello.ms)
     times.nodeHelloCpu.push(hello.cpuMs)
-    for (const compiled of [true, false]) {
+    for (const run of ['first start', 'compiled', 'tsx'] as const) {
+      if (run === 'first start') rmSync(CODE_CACHE, { force: true })
       const bff = await startBffChild({
-        name: `bff-start-${compiled ? 'compiled' : 'tsx'}-${sample}`,
+        name: `bff-start-${run.replace(' ', '-')}-${sample}`,
         workDir: options.workDir,
         simulatorUrl: options.simulatorUrl,
         intervalMs: 10,
-        compiled,
+        compiled: run !== 'tsx',
       })
-      ;(compiled ? times.bff : times.bffTsx).push(bff.readyMs)
-      if (compiled) times.bffCpu.push(cpuMsOf(bff.child))
+      if (run === 'first start') {
+        times.bffFirstStart.push(bff.readyMs)
+        await codeCacheWritten()
+      } else if (run === 'compiled') {
+        times.bff.push(bff.readyMs)
+        times.bffCpu.push(cpuMsOf(bff.child))
+        const log = readFileSync(join(options.workDir, `bff-start-compiled-${sample}.log`), 'utf8')
+        times.bffCodeCacheUsed.push(log.includes('"codeCache":"used"'))
+      } else {
+        times.bffTsx.push(bff.readyMs)
+      }
       await bff.child.stop()
     }
     const helloTsx = await helloStart(options.workDir, (env, logFile) =>

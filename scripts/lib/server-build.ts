@@ -25,6 +25,7 @@ const SERVERS: Record<
       'packages/contracts/src',
       'packages/lianke/src',
       'scripts/lib/server-bundle.js',
+      'scripts/lib/code-cache-loader.js',
       'pnpm-lock.yaml',
     ],
   },

@@ -10,7 +10,7 @@
  * chunk next to it: one folder below the package, like `src/main.ts`, so a path such as
  * `../fixtures/…` written in a module directly under `src/` means the same folder from both.
  */
-import { rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { build } from 'esbuild'
@@ -57,11 +57,7 @@ export async function bundleServer({ packageDir, entry, external }) {
     logLevel: 'warning',
     metafile: true,
   })
-  const inputs = Object.keys(result.metafile.inputs).length
-  writeFileSync(
-    join(outdir, 'build-info.json'),
-    `${JSON.stringify({ builtAt: new Date().toISOString(), entry, inputs, external }, null, 2)}\n`,
-  )
+  const inputs = writeBuildInfo(outdir, result, { entry, external })
   const kib = (files) =>
     (files.reduce((sum, file) => sum + result.metafile.outputs[file].bytes, 0) / 1024).toFixed(0)
   const atStart = startupFiles(result.metafile.outputs, 'dist/main.js')
@@ -83,4 +79,57 @@ function startupFiles(outputs, entry) {
     }
   }
   return files
+}
+
+/** Writes `dist/build-info.json` (when and from what it was built); answers the module count. */
+function writeBuildInfo(outdir, result, { entry, external }) {
+  const inputs = Object.keys(result.metafile.inputs).length
+  writeFileSync(
+    join(outdir, 'build-info.json'),
+    `${JSON.stringify({ builtAt: new Date().toISOString(), entry, inputs, external }, null, 2)}\n`,
+  )
+  return inputs
+}
+
+/**
+ * Builds `<packageDir>/<entry>` into one CommonJS bundle, `dist/server.cjs`, started by
+ * `dist/main.js`, a copy of scripts/lib/code-cache-loader.js that runs it through V8's code cache
+ * (see that file). `entry` must export `start(codeCache)` and must not use top-level `await`.
+ *
+ * There is one file, not chunks: what a request needs only sometimes is still neither compiled
+ * nor run at start (esbuild turns each `import()` into a call that runs that module on first use,
+ * and V8 compiles a function when it first runs), and the packages in `onDemand` stay in
+ * node_modules, required on first use. `import.meta.url` and `import.meta.dirname` name the
+ * bundle, which sits where `dist/main.js` does.
+ */
+export async function bundleServerWithCodeCache({ packageDir, entry, external, onDemand }) {
+  const outdir = join(packageDir, 'dist')
+  rmSync(outdir, { recursive: true, force: true })
+  const result = await build({
+    absWorkingDir: packageDir,
+    entryPoints: [entry],
+    outfile: join(outdir, 'server.cjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // `import()` becomes a `require` run on first use, inside the bundle or from node_modules.
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__bundleUrl', 'import.meta.dirname': '__dirname' },
+    banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // As in bundleServer: names and code stay as written, stack positions map back.
+    minifyWhitespace: true,
+    sourcemap: 'linked',
+    external: [...external, ...onDemand],
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  })
+  copyFileSync(new URL('./code-cache-loader.js', import.meta.url), join(outdir, 'main.js'))
+  const inputs = writeBuildInfo(outdir, result, { entry, external: [...external, ...onDemand] })
+  const kib = (result.metafile.outputs['dist/server.cjs'].bytes / 1024).toFixed(0)
+  console.log(
+    `built ${join(packageDir, 'dist/main.js')}: ${inputs} modules in server.cjs (${kib} KiB),` +
+      ` run through V8's code cache; from node_modules on first use: ${onDemand.join(', ')}`,
+  )
 }
