@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 
 import type { DatabaseSchema } from './database-schema'
+import { nameStatements } from './named-statements'
 
 /** Pool and timeout settings for PostgreSQL (fail fast while it is down: docs/reliability.md, F6). */
 export interface PostgresOptions {
@@ -53,5 +54,6 @@ export function openPostgres(url: string, options: PostgresOptions): Kysely<Data
   // Nor may a checked-out client's: a write to a reset socket is emitted as 'error' on the client,
   // not only as the rejection of the query it was sending (seen in a transaction's BEGIN, F6).
   pool.on('connect', (client) => client.on('error', () => undefined))
+  nameStatements(pool)
   return new Kysely({ dialect: new PostgresDialect({ pool }) })
 }
