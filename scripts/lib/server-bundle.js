@@ -1,14 +1,17 @@
 /**
- * Bundles a Node server (the BFF, the simulator) into ES modules under `<package>/dist` with
- * esbuild: `main.js`, plus a chunk for each module the sources load with `import()`. The
- * workspace packages it imports (@quickpay/contracts, @quickpay/lianke, which ship TypeScript
+ * Bundles a Node server into `<package>/dist` with esbuild, in one of two forms:
+ * - `bundleServer` (the simulator): ES modules, `main.js` plus a chunk for each module the
+ *   sources load with `import()`;
+ * - `bundleServerWithCodeCache` (the BFF): one CommonJS bundle, `server.cjs`, that `main.js` runs
+ *   through V8's code cache (scripts/lib/code-cache-loader.js).
+ * The workspace packages it imports (@quickpay/contracts, @quickpay/lianke, which ship TypeScript
  * sources) and its plain-JavaScript dependencies are bundled in; native or file-resolving
  * dependencies listed in `external` (better-sqlite3, pg, pino and its worker transports) stay in
  * node_modules and are imported at run time. Plain JavaScript so that `pnpm build` needs no tsx.
  *
- * Runtime files are resolved from `import.meta.url`, which in the bundle is `dist/main.js` or a
- * chunk next to it: one folder below the package, like `src/main.ts`, so a path such as
- * `../fixtures/…` written in a module directly under `src/` means the same folder from both.
+ * Runtime files are resolved from `import.meta.url`, which in the bundle is a file directly in
+ * `dist/`: one folder below the package, like a module directly under `src/`, so a path such as
+ * `../fixtures/…` written there means the same folder from both.
  */
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http'
 
 import { createApp } from './app'
-import type { AppDeps } from './app-deps'
-import type { CodeCache } from './code-cache'
+import { saveCodeCache, type CodeCache } from './code-cache'
 import { createAppDeps } from './create-app-deps'
 import { armCrashPoint } from './crash-points'
 import { loadEnv } from './env'
@@ -22,21 +21,6 @@ function closeServer(server: Server, graceMs: number): Promise<void> {
     })
     server.closeIdleConnections()
   })
-}
-
-/**
- * Writes the V8 code cache of the compiled BFF when it was not used (no cache yet, or one from
- * another build or Node), so that the next start reads its compiled functions instead of
- * compiling them again (docs/performance.md, part 8). Answers after the write; logs either way.
- */
-function saveCodeCache(codeCache: CodeCache, logger: AppDeps['logger']): void {
-  if (codeCache.status === 'used') return
-  try {
-    const { file, bytes } = codeCache.save()
-    logger.info({ file, bytes, was: codeCache.status }, 'code cache written')
-  } catch (error) {
-    logger.warn({ err: error }, 'code cache not written: the next start compiles from source again')
-  }
 }
 
 /**
