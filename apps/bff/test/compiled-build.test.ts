@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -124,7 +125,7 @@ describe('the compiled BFF (dist/main.js)', () => {
     expect(((await document.json()) as { openapi: string }).openapi).toMatch(/^3\.1/)
   })
 
-  it('writes its V8 code cache on a first start and compiles from it on the next', async () => {
+  it('writes its V8 code cache on a first start, compiles from it on the next, and replaces one it cannot use', async () => {
     const said = (message: string) =>
       bff.output
         .join('')
@@ -146,12 +147,21 @@ describe('the compiled BFF (dist/main.js)', () => {
     // Nothing to write when the cache was used.
     expect(said('code cache written')).toHaveLength(1)
 
+    // A cache V8 cannot take (here: not one at all) is rejected, compiled around and replaced.
+    writeFileSync(join(dirname(COMPILED_MAIN), 'server.cjs.cache'), randomBytes(4096))
+    await bff.kill('SIGTERM')
+    await bff.start()
+    expect((await fetch(`${bff.url}/readyz`)).status).toBe(200)
+    await expect.poll(() => said('code cache written').length, { timeout: 5000 }).toBe(2)
+    expect(said('code cache written')[1]).toMatchObject({ was: 'rejected' })
+
     // Stack traces mapped to the sources need Node's own loader, which takes no code cache.
     await bff.kill('SIGTERM')
     await bff.start({ NODE_OPTIONS: '--enable-source-maps' })
     expect(said('BFF listening').map((line) => line.codeCache)).toEqual([
       'missing',
       'used',
+      'rejected',
       'not used',
     ])
     expect((await fetch(`${bff.url}/readyz`)).status).toBe(200)
