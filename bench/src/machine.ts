@@ -23,7 +23,7 @@ const PACKAGES: ReadonlyArray<readonly [string, string]> = [
   ['better-sqlite3', 'apps/bff'],
   ['zod', 'apps/bff'],
   ['pino', 'apps/bff'],
-  ['ky', 'packages/lianke'],
+  ['undici', 'packages/lianke'],
   ['tsx', '.'],
   ['autocannon', 'bench'],
   ['playwright-core', 'bench'],

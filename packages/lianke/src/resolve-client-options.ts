@@ -1,12 +1,10 @@
-import type { KyInstance } from 'ky'
-import ky from 'ky'
-
 import { LIANKE_ROUTES } from './lianke-routes'
 import type { LiankeAuthHook, LiankeCallEvent, LiankeClientOptions } from './lianke-client-options'
 
-/** The client's settings with every default filled in and the ky instance built once. */
+/** The client's settings with every default filled in and the pooled fetch built once. */
 export interface ResolvedClientOptions {
-  http: KyInstance
+  /** `fetch` through the client's pool of kept-alive connections. */
+  fetch: typeof fetch
   baseUrl: string
   storeNo: string
   operator: string
@@ -83,13 +81,7 @@ export function resolveClientOptions(options: LiankeClientOptions): ResolvedClie
   if (maxConnections < 1)
     throw new TypeError('createLiankeClient: maxConnections must be at least 1')
   return {
-    // ky's own retry is off: the retry loop here decides per route what is safe to repeat.
-    http: ky.create({
-      prefixUrl: baseUrl,
-      retry: 0,
-      throwHttpErrors: false,
-      fetch: pooledFetch(fetchImpl ?? globalThis.fetch.bind(globalThis), maxConnections),
-    }),
+    fetch: pooledFetch(fetchImpl ?? globalThis.fetch.bind(globalThis), maxConnections),
     baseUrl,
     storeNo: options.storeNo,
     operator: options.operator ?? 'WEB',

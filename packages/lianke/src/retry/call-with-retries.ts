@@ -27,7 +27,8 @@ export interface RetriedCall<T> {
   external: AbortSignal | undefined
   /** Every error of every attempt, in order, so callers can reason about earlier attempts. */
   errors: LiankeError[]
-  run: (signals: AttemptSignals, timeoutMs: number) => Promise<T>
+  /** One attempt, ended by `signals.attempt` when it takes longer than the attempt's timeout. */
+  run: (signals: AttemptSignals) => Promise<T>
 }
 
 /**
@@ -58,7 +59,7 @@ export async function callWithRetries<T>(
         deadline: deadline.signal,
         attempt: AbortSignal.timeout(timeoutMs),
       }
-      const result = await call.run(signals, timeoutMs)
+      const result = await call.run(signals)
       const durationMs = performance.now() - started
       log('%s order=%s attempt=%d ok in %dms', route, orderNo, attempt, Math.round(durationMs))
       report(config, { route, attempt, durationMs, outcome: 'ok' })

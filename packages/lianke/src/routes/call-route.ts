@@ -27,7 +27,6 @@ export async function callRoute<T>(config: ResolvedClientOptions, call: RouteCal
     deadline: call.deadline,
     external: call.signal,
     errors: call.errors ?? [],
-    run: (signals, timeoutMs) =>
-      sendAttempt(config, { route, orderNo: body.order_no, body, parse, signals, timeoutMs }),
+    run: (signals) => sendAttempt(config, { route, orderNo: body.order_no, body, parse, signals }),
   })
 }

@@ -123,14 +123,13 @@ export async function jsapiPay(
       deadline,
       external: options.signal,
       errors,
-      run: async (signals, timeoutMs) => {
+      run: async (signals) => {
         const data = await sendAttempt(config, {
           route,
           orderNo: info.order_no,
           body: info,
           parse: (json) => payEnvelope.safeParse(json),
           signals,
-          timeoutMs,
         })
         return checkPreOrder(data, paytype, route, info.order_no)
       },

@@ -23,8 +23,8 @@ export interface Attempt<T> {
   orderNo: string | undefined
   body: Record<string, unknown>
   parse: EnvelopeParser<T>
+  /** End the attempt: the caller's abort, the overall deadline, the attempt's own timeout. */
   signals: AttemptSignals
-  timeoutMs: number
 }
 
 function envelopeCode(json: unknown): { code: unknown; msg: string | undefined } | undefined {
@@ -33,26 +33,26 @@ function envelopeCode(json: unknown): { code: unknown; msg: string | undefined }
   return { code, msg: typeof msg === 'string' ? msg : undefined }
 }
 
-const JSON_HEADERS = { accept: 'application/json' } as const
+const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' } as const
 
-/** The body, headers and query of one attempt, after the auth hook (if any) has had its say. */
+/** The URL, headers and body of one attempt, after the auth hook (if any) has had its say. */
 async function authenticated(
   config: ResolvedClientOptions,
   route: LiankeRoute,
   body: Record<string, unknown>,
-): Promise<{
-  json: unknown
-  headers: Headers | Readonly<Record<string, string>>
-  searchParams?: URLSearchParams
-}> {
+): Promise<{ url: URL; headers: Headers | Readonly<Record<string, string>>; json: unknown }> {
+  const routeUrl = config.routeUrls.get(route) ?? new URL(route, config.baseUrl)
   // Without a hook nothing changes the request: send the validated body and fixed headers as they are.
-  if (config.auth === undefined) return { json: body, headers: JSON_HEADERS }
+  if (config.auth === undefined) return { url: routeUrl, headers: JSON_HEADERS, json: body }
   // Each attempt gets a fresh copy so a signing hook never sees its own earlier fields.
   const copy = structuredClone(body)
-  const url = new URL(config.routeUrls.get(route) ?? new URL(route, config.baseUrl))
+  const url = new URL(routeUrl)
   const headers = new Headers(JSON_HEADERS)
   await config.auth({ route, url, headers, body: copy })
-  return { json: copy, headers, searchParams: url.searchParams }
+  // The hook may add query parameters (an access token, say); the route's path stays as it is.
+  const sent = new URL(routeUrl)
+  sent.search = url.search
+  return { url: sent, headers, json: copy }
 }
 
 /**
@@ -69,10 +69,11 @@ export async function sendAttempt<T>(
   let response: Response
   let text: string | undefined
   try {
-    response = await config.http.post(route, {
-      ...request,
+    response = await config.fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      body: JSON.stringify(request.json),
       signal: combinedSignal(signals),
-      timeout: Math.max(1, attempt.timeoutMs),
     })
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined)

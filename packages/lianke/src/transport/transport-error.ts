@@ -1,5 +1,3 @@
-import { isTimeoutError } from 'ky'
-
 import { LiankeAbortedError } from '../errors/lianke-aborted-error'
 import type { LiankeError } from '../errors/lianke-error'
 import { LiankeNetworkError } from '../errors/lianke-network-error'
@@ -28,7 +26,7 @@ function causeCode(error: unknown): string | undefined {
 }
 
 /**
- * Maps what fetch or ky threw into the error family: the caller's abort, a deadline, or a
+ * Maps what fetch threw into the error family: the caller's abort, a deadline, or a
  * network failure, marked `maybeProcessed` unless it happened while connecting.
  */
 export function transportError(
@@ -44,7 +42,7 @@ export function transportError(
       maybeProcessed: true,
     })
   }
-  if (isTimeoutError(error) || signals.deadline.aborted || signals.attempt.aborted) {
+  if (signals.deadline.aborted || signals.attempt.aborted) {
     const which = signals.deadline.aborted ? 'the overall deadline' : 'the attempt deadline'
     return new LiankeTimeoutError(`${route} got no answer within ${which}`, details)
   }
