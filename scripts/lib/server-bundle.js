@@ -107,6 +107,7 @@ function writeBuildInfo(outdir, result, { entry, external }) {
  */
 export async function bundleServerWithCodeCache({ packageDir, entry, external, onDemand }) {
   const outdir = join(packageDir, 'dist')
+  const outside = [...external, ...onDemand]
   rmSync(outdir, { recursive: true, force: true })
   const result = await build({
     absWorkingDir: packageDir,
@@ -123,13 +124,13 @@ export async function bundleServerWithCodeCache({ packageDir, entry, external, o
     // As in bundleServer: names and code stay as written, stack positions map back.
     minifyWhitespace: true,
     sourcemap: 'linked',
-    external: [...external, ...onDemand],
+    external: outside,
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
   })
   copyFileSync(new URL('./code-cache-loader.js', import.meta.url), join(outdir, 'main.js'))
-  const inputs = writeBuildInfo(outdir, result, { entry, external: [...external, ...onDemand] })
+  const inputs = writeBuildInfo(outdir, result, { entry, external: outside })
   const kib = (result.metafile.outputs['dist/server.cjs'].bytes / 1024).toFixed(0)
   console.log(
     `built ${join(packageDir, 'dist/main.js')}: ${inputs} modules in server.cjs (${kib} KiB),` +
