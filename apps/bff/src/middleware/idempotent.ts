@@ -165,10 +165,14 @@ export function idempotent(
     // An answer the handler stored in its own transaction (see IdempotencyClaim.storeAnswer).
     let storedByHandler: StoredAnswer | undefined
     ctx.state.idempotency = {
+      scope,
       key,
       resource: found.resource,
       async storeAnswer(tx, answer) {
         await tx.idempotency.complete(scope, key, answer)
+        storedByHandler = answer
+      },
+      answered(answer) {
         storedByHandler = answer
       },
     }

@@ -95,10 +95,46 @@ async function insertNewOrder(
 }
 
 /**
+ * The usual end of a create, in one write (`Repository.recordCreatedPayment`): the answer is built
+ * from the order as this request last saw it with the parameters set, and stored with them only
+ * while the order is still that (pending, same `updated_at`). Undefined when another writer moved
+ * the order meanwhile: nothing was written, and the ledger's transaction stores the outcome.
+ */
+async function recordCreated(
+  deps: CreateOrderDeps,
+  order: OrderRecord,
+  claim: IdempotencyClaim,
+  cloudpayParam: string,
+): Promise<CreateOrderResponse | undefined> {
+  const now = deps.clock.now()
+  const stored: OrderRecord = {
+    ...order,
+    cloudpay_param: cloudpayParam,
+    upstream: 'created',
+    updated_at: now,
+  }
+  const response = created(stored, now)
+  const answer = { status: 201, body: JSON.stringify(response) }
+  const written = await deps.repository.recordCreatedPayment({
+    orderNo: order.order_no,
+    cloudpayParam,
+    now,
+    seenUpdatedAt: order.updated_at,
+    payerId: claim.scope,
+    key: claim.key,
+    ...answer,
+  })
+  if (!written) return undefined
+  claim.answered(answer)
+  return response
+}
+
+/**
  * Creates an order under the request's Idempotency-Key (claimed by the idempotent middleware):
  * validates and prices the cart, writes the pending order with its first event and its number on
  * the key, all or nothing (`Repository.insertPendingOrder`), then calls JSAPIPay and stores what
- * it came to through the ledger. When an earlier attempt with the key created an order
+ * it came to: payment parameters with the answer in one write (`recordCreated`), anything else
+ * (or parameters for an order another writer moved meanwhile) through the ledger. When an earlier attempt with the key created an order
  * (`claim.resource`), that order continues with the same order_no (an "order exists" answer is
  * resolved through Query), so a key makes one aggregator order even across a crash. A refusal is
  * UPSTREAM_REJECTED (the order is failed); an unknown fate is UPSTREAM_TIMEOUT /
@@ -125,6 +161,13 @@ export async function createOrder(
   if (order.status !== 'pending') throw errors.orderNotPending()
   const outcome = await requestPayment(deps, order)
   crashPoint('after-upstream')
+  if (outcome.kind === 'created') {
+    const answer = await recordCreated(deps, order, claim, outcome.cloudpay_param)
+    if (answer !== undefined) {
+      crashPoint('after-commit')
+      return answer
+    }
+  }
   // The outcome and, when the order was created upstream, the answer to this request commit
   // together: a retry with the key replays it, and no write follows the commit.
   const answer = await deps.repository.transaction(async (tx) => {

@@ -11,6 +11,8 @@ export interface StoredAnswer {
  * the key, and the resource (order) an earlier attempt with it created.
  */
 export interface IdempotencyClaim {
+  /** The key's scope: the payer id the key is claimed under. */
+  scope: string
   key: string
   resource: string | null
   /**
@@ -20,4 +22,9 @@ export interface IdempotencyClaim {
    * transaction's failure propagate: returning normally is what tells the middleware it committed.
    */
   storeAnswer(tx: Transaction, answer: StoredAnswer): Promise<void>
+  /**
+   * Tells the middleware that a write of the handler's own stored `answer` on this key and
+   * committed (`Repository.recordCreatedPayment`), as `storeAnswer` does inside a transaction.
+   */
+  answered(answer: StoredAnswer): void
 }

@@ -1,5 +1,5 @@
 import type { OrderEvent } from '@quickpay/contracts'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
 import { ORDER_COLUMNS, orderRow, orderSlots } from './order-store'
@@ -30,54 +30,95 @@ async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<b
 }
 
 /**
- * PostgreSQL's one statement for the three writes: the order, its event and the key's order
- * number, as data-modifying WITH queries. PostgreSQL runs every part of one statement against one
- * snapshot and commits them together, so it is as atomic as the transaction it replaces.
+ * PostgreSQL's one statement for the count and the three writes: the open orders counted (up to
+ * the limit, as `countOpenOfPayer` does), then the order, its event and the key's order number,
+ * as data-modifying WITH queries that write only below the limit. PostgreSQL runs every part of
+ * one statement against one snapshot and commits them together, so it is as atomic as the
+ * transaction it replaces; the statement answers the new order's number when it wrote.
  */
 export function pendingOrderStatement(db: Kysely<DatabaseSchema>) {
+  const columnSlots = orderSlots()
   return new QueryTemplate(
     db
-      .with('new_order', (query) => query.insertInto('orders').values(orderSlots()))
-      .with('new_event', (query) =>
-        query.insertInto('order_events').values({
-          order_no: slot('order_no'),
-          at: slot<number>('event_at'),
-          kind: slot('event_kind'),
-          detail: slot('event_detail'),
-        }),
+      .with('open_orders', (query) =>
+        query
+          .selectFrom(
+            query
+              .selectFrom('orders')
+              .select(sql<number>`1`.as('open'))
+              .where('payer_id', '=', slot('payer_id'))
+              .where('status', '=', 'pending')
+              .where('expires_at', '>', slot<number>('created_at'))
+              .limit(slot<number>('open_limit'))
+              .as('open_order'),
+          )
+          .select((eb) => eb.fn.countAll().as('count')),
       )
-      .updateTable('idempotency_keys')
-      .set({ order_no: slot('order_no') })
-      .where('payer_id', '=', slot('payer_id'))
-      .where('key', '=', slot('key')),
-    [...ORDER_COLUMNS, 'event_at', 'event_kind', 'event_detail', 'key'],
+      .with('new_order', (query) =>
+        query
+          .insertInto('orders')
+          .columns(ORDER_COLUMNS)
+          .expression((eb) =>
+            eb
+              .selectFrom('open_orders')
+              // PostgreSQL gives these parameters the types of the columns they are inserted into.
+              .select(ORDER_COLUMNS.map((column) => sql`${columnSlots[column]}`.as(column)))
+              .where('open_orders.count', '<', slot<number>('open_limit')),
+          )
+          .returning('order_no'),
+      )
+      .with('new_event', (query) =>
+        query
+          .insertInto('order_events')
+          .columns(['order_no', 'at', 'kind', 'detail'])
+          .expression((eb) =>
+            eb
+              .selectFrom('new_order')
+              .select([
+                'new_order.order_no',
+                sql<number>`${slot('event_at')}`.as('at'),
+                sql<string>`${slot('event_kind')}`.as('kind'),
+                sql<string>`${slot('event_detail')}`.as('detail'),
+              ]),
+          ),
+      )
+      .with('keyed', (query) =>
+        query
+          .updateTable('idempotency_keys')
+          .set({ order_no: slot('order_no') })
+          .where('payer_id', '=', slot('payer_id'))
+          .where('key', '=', slot('key'))
+          .where((eb) => eb.exists(eb.selectFrom('new_order').select('new_order.order_no'))),
+      )
+      .selectFrom('new_order')
+      .select('new_order.order_no'),
+    [...ORDER_COLUMNS, 'event_at', 'event_kind', 'event_detail', 'key', 'open_limit'],
   )
 }
 
 /**
- * On PostgreSQL: the open orders counted, then the three writes in one statement; two round
- * trips where a transaction took six (BEGIN, the count, three writes, COMMIT). The count was never
- * a lock here: at READ COMMITTED two creates of one shopper could both pass it inside the
- * transaction too, so the limit keeps the same meaning (a bound on abuse, not an exact count).
+ * On PostgreSQL: the count and the three writes in one statement, one round trip where a
+ * transaction took six (BEGIN, the count, three writes, COMMIT). The count was never a lock here:
+ * at READ COMMITTED two creates of one shopper could both pass it inside the transaction too, so
+ * the limit keeps the same meaning (a bound on abuse, not an exact count).
  */
 export async function insertPendingOnPostgres(
-  stores: Stores,
   db: Kysely<DatabaseSchema>,
   statement: ReturnType<typeof pendingOrderStatement>,
   input: PendingOrderInsert,
 ): Promise<PendingOrderInserted> {
-  if (await atOpenLimit(stores, input)) return 'too_many_open'
   const { order, event } = input
-  await db.executeQuery(
+  const { rows } = await db.executeQuery(
     statement.bind({
       ...orderRow(order),
       event_at: order.created_at,
       event_kind: event.kind,
       event_detail: JSON.stringify(event.detail),
       key: input.key,
+      open_limit: input.openLimit,
     }),
   )
-  return 'inserted'
+  return rows.length > 0 ? 'inserted' : 'too_many_open'
 }
 
 /**

@@ -2,6 +2,12 @@ import { sql, type Kysely } from 'kysely'
 
 import { CatalogueStore, catalogueQueries } from './catalogue-store'
 import { ConsoleSessionStore, consoleSessionQueries } from './console-session-store'
+import {
+  createdPaymentStatement,
+  writeCreatedInTransaction,
+  writeCreatedOnPostgres,
+  type CreatedPaymentWrite,
+} from './created-payment-write'
 import type { DatabaseSchema } from './database-schema'
 import { groupCommit, type GroupCommitOptions } from './group-commit'
 import { IdempotencyStore, idempotencyQueries } from './idempotency-store'
@@ -65,6 +71,13 @@ export interface Repository extends Stores {
    * (`pending-order-insert.ts`: one statement on PostgreSQL, one unit of the group commit on SQLite).
    */
   insertPendingOrder(input: PendingOrderInsert): Promise<PendingOrderInserted>
+  /**
+   * JSAPIPay's payment parameters, their `upstream_created` event and the create request's answer
+   * on its key, all or nothing, only while the order is still pending at `seenUpdatedAt`; answers
+   * whether it wrote (`created-payment-write.ts`: one statement on PostgreSQL, one unit of the
+   * group commit on SQLite). When it did not, nothing was written.
+   */
+  recordCreatedPayment(input: CreatedPaymentWrite): Promise<boolean>
   /** Answers when the database can be queried. */
   ping(): Promise<void>
   /** Closes every connection. */
@@ -136,6 +149,7 @@ export function repositoryOver(
     return runInBatch((connection) => work(transactionOver(connection)))
   }
   const pendingOrder = kind === 'postgres' ? pendingOrderStatement(db) : undefined
+  const createdPayment = kind === 'postgres' ? createdPaymentStatement(db) : undefined
   return {
     ...stores,
     kind,
@@ -144,7 +158,13 @@ export function repositoryOver(
       if (pendingOrder === undefined) {
         return transaction((tx) => insertPendingInTransaction(tx, input))
       }
-      return insertPendingOnPostgres(stores, db, pendingOrder, input)
+      return insertPendingOnPostgres(db, pendingOrder, input)
+    },
+    async recordCreatedPayment(input) {
+      if (createdPayment === undefined) {
+        return transaction((tx) => writeCreatedInTransaction(tx, input))
+      }
+      return writeCreatedOnPostgres(db, createdPayment, input)
     },
     async ping() {
       await sql`select 1`.execute(outer)

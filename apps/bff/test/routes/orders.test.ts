@@ -309,6 +309,55 @@ describe.each(TEST_DATABASES)('POST /api/orders on %s', (db) => {
   })
 })
 
+describe.each(TEST_DATABASES)('an order moved while its JSAPIPay call runs on %s', (db) => {
+  it('stores the payment parameters once, answers the order as it now is, and replays that answer', async () => {
+    const running: { app?: TestApp; token?: string } = {}
+    const cancels: number[] = []
+    // The shopper cancels the order (on another device, say) after the aggregator created it and
+    // before the BFF stores the answer.
+    const cancelling: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      const url = input instanceof Request ? input.url : String(input)
+      const { app, token } = running
+      if (
+        url.includes('QuickPay/JSAPIPay') &&
+        app !== undefined &&
+        typeof init?.body === 'string'
+      ) {
+        const { order_no } = JSON.parse(init.body) as { order_no: string }
+        cancels.push(
+          (await app.request('POST', `/api/orders/${order_no}/cancel`, { token })).status,
+        )
+      }
+      return response
+    }
+    const app = await startTestApp({ db, overrides: { fetch: cancelling } })
+    running.app = app
+    try {
+      const token = await app.login('wechat-miniprogram', 'carol')
+      running.token = token
+      const key = randomUUID()
+      const response = await createOrder(app, token, { key })
+      expect(cancels).toEqual([200])
+      expect(response.status).toBe(201)
+      const body = createOrderResponseSchema.parse(response.json)
+      expect(body.order.status).toBe('closed')
+      const orderNo = body.order.order_no
+      expect(await app.deps.repository.orders.find(orderNo)).toMatchObject({
+        status: 'closed',
+        upstream: 'created',
+        cloudpay_param: body.payment.cloudpay_param,
+      })
+      const events = await app.deps.repository.orders.listEvents(orderNo)
+      expect(events.filter((event) => event.kind === 'upstream_created')).toHaveLength(1)
+      const replay = await createOrder(app, token, { key })
+      expect(replay.text).toBe(response.text)
+    } finally {
+      await app.close()
+    }
+  })
+})
+
 describe.each(TEST_DATABASES)('limits on orders on %s (S5)', (db) => {
   it('caps open unpaid orders per shopper with 429 TOO_MANY_OPEN_ORDERS', async () => {
     const app = await startTestApp({ db, env: { MAX_OPEN_ORDERS_PER_SHOPPER: '2' } })

@@ -160,6 +160,60 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     expect((await repository.idempotency.find(payer, 'key-3'))?.order_no).toBeNull()
   })
 
+  it("writes the payment parameters, their event and the key's answer together, only on the order as last seen", async () => {
+    const payer = 'payer-created-payment'
+    await repository.orders.insert(order('CREATED-1', { payer_id: payer, updated_at: 1_000 }))
+    await repository.idempotency.insert(
+      inFlightKey(payer, 'key-created', { expires_at: 10 ** 12, locked_until: 10 ** 12 }),
+    )
+    const write = {
+      orderNo: 'CREATED-1',
+      cloudpayParam: '{"package":"prepay_id=wx1"}',
+      now: 2_000,
+      seenUpdatedAt: 1_000,
+      payerId: payer,
+      key: 'key-created',
+      status: 201,
+      body: '{"order":{"order_no":"CREATED-1"}}',
+    }
+    const nothingWritten = async () => {
+      expect((await repository.orders.find('CREATED-1'))?.cloudpay_param).toBeNull()
+      expect(await repository.orders.listEvents('CREATED-1')).toEqual([])
+      expect((await repository.idempotency.find(payer, 'key-created'))?.state).toBe('in_flight')
+    }
+
+    // Another writer changed the order after its creator saw it: nothing is written.
+    expect(await repository.recordCreatedPayment({ ...write, seenUpdatedAt: 999 })).toBe(false)
+    await nothingWritten()
+    // Still at the same updated_at but no longer pending (a write within the same millisecond).
+    await repository.orders.insert(
+      order('CREATED-2', { payer_id: payer, status: 'closed', updated_at: 1_000 }),
+    )
+    expect(await repository.recordCreatedPayment({ ...write, orderNo: 'CREATED-2' })).toBe(false)
+    expect(await repository.orders.listEvents('CREATED-2')).toEqual([])
+    await nothingWritten()
+
+    expect(await repository.recordCreatedPayment(write)).toBe(true)
+    const stored = await repository.orders.find('CREATED-1')
+    expect(stored).toMatchObject({
+      status: 'pending',
+      cloudpay_param: write.cloudpayParam,
+      upstream: 'created',
+      updated_at: 2_000,
+    })
+    expect(await repository.orders.listEvents('CREATED-1')).toMatchObject([
+      { order_no: 'CREATED-1', at: 2_000, kind: 'upstream_created', detail: {} },
+    ])
+    expect(await repository.idempotency.find(payer, 'key-created')).toMatchObject({
+      state: 'done',
+      response_status: 201,
+      response_body: write.body,
+    })
+    // A second time the order is no longer as seen: nothing more is written.
+    expect(await repository.recordCreatedPayment(write)).toBe(false)
+    expect(await repository.orders.listEvents('CREATED-1')).toHaveLength(1)
+  })
+
   it('leases due pending orders to one owner at a time', async () => {
     await repository.orders.insert(order('DUE1', { payer_id: 'lease' }))
     await repository.orders.insert(order('NOTDUE', { payer_id: 'lease', next_check_at: 9_000 }))
