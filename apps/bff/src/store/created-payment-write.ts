@@ -31,7 +31,8 @@ export interface CreatedPaymentWrite {
  * PostgreSQL's one statement for the three writes, as data-modifying WITH queries: the event and
  * the key's answer are written only when the guarded update found the order (`moved`), and the
  * statement answers that order's number when it did. PostgreSQL commits the parts of one
- * statement together, so it is as atomic as the transaction of four round trips it replaces.
+ * statement together, so it is as atomic as the transaction it replaces (BEGIN, three writes,
+ * COMMIT: five round trips).
  */
 export function createdPaymentStatement(db: Kysely<DatabaseSchema>) {
   return new QueryTemplate(
