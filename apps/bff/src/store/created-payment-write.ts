@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
+import { answerUpdate } from './idempotency-store'
+import { paymentParametersUpdate } from './order-store'
 import { QueryTemplate, slot } from './query-template'
 import type { Transaction } from './repository'
 
@@ -37,15 +39,8 @@ export interface CreatedPaymentWrite {
 export function createdPaymentStatement(db: Kysely<DatabaseSchema>) {
   return new QueryTemplate(
     db
-      .with('moved', (query) =>
-        query
-          .updateTable('orders')
-          .set({
-            cloudpay_param: slot('cloudpayParam'),
-            upstream: 'created',
-            updated_at: slot<number>('now'),
-          })
-          .where('order_no', '=', slot('orderNo'))
+      .with('moved', () =>
+        paymentParametersUpdate(db)
           .where('status', '=', 'pending')
           .where('updated_at', '=', slot<number>('seenUpdatedAt'))
           .returning('order_no'),
@@ -64,18 +59,7 @@ export function createdPaymentStatement(db: Kysely<DatabaseSchema>) {
             ]),
           ),
       )
-      .with('answer', (query) =>
-        query
-          .updateTable('idempotency_keys')
-          .set({
-            state: 'done',
-            response_status: slot<number>('status'),
-            response_body: slot('body'),
-          })
-          .where('payer_id', '=', slot('payerId'))
-          .where('key', '=', slot('key'))
-          .where((eb) => eb.exists(eb.selectFrom('moved').select('moved.order_no'))),
-      )
+      .with('answer', () => answerUpdate(db).where(sql<boolean>`exists (select 1 from moved)`))
       .selectFrom('moved')
       .select('moved.order_no'),
     ['cloudpayParam', 'now', 'orderNo', 'seenUpdatedAt', 'status', 'body', 'payerId', 'key'],

@@ -4,6 +4,19 @@ import type { DatabaseSchema } from './database-schema'
 import { QueryTemplate, slot } from './query-template'
 import type { IdempotencyRecord } from './records'
 
+/** Stores a key's final answer (slots `status`, `body`, `payerId`, `key`). */
+export function answerUpdate(db: Kysely<DatabaseSchema>) {
+  return db
+    .updateTable('idempotency_keys')
+    .set({
+      state: 'done',
+      response_status: slot<number>('status'),
+      response_body: slot('body'),
+    })
+    .where('payer_id', '=', slot('payerId'))
+    .where('key', '=', slot('key'))
+}
+
 /** The idempotency records' fixed-shape queries, compiled once per database handle. */
 export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
   const inFlight = db
@@ -57,18 +70,7 @@ export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
         .where('locked_until', '<=', slot<number>('now')),
       ['lockedUntil', 'lockOwner', 'payerId', 'key', 'now'],
     ),
-    complete: new QueryTemplate(
-      db
-        .updateTable('idempotency_keys')
-        .set({
-          state: 'done',
-          response_status: slot<number>('status'),
-          response_body: slot('body'),
-        })
-        .where('payer_id', '=', slot('payerId'))
-        .where('key', '=', slot('key')),
-      ['status', 'body', 'payerId', 'key'],
-    ),
+    complete: new QueryTemplate(answerUpdate(db), ['status', 'body', 'payerId', 'key']),
     release: new QueryTemplate(inFlight.set({ locked_until: slot<number>('now') }), [
       'now',
       'payerId',

@@ -68,22 +68,46 @@ export function orderRow(order: OrderRecord): OrderTable {
   return { ...order, items: JSON.stringify(order.items), needs_review: order.needs_review ? 1 : 0 }
 }
 
+/** Stores JSAPIPay's payment parameters (slots `cloudpayParam`, `now`, `orderNo`). */
+export function paymentParametersUpdate(db: Kysely<DatabaseSchema>) {
+  return db
+    .updateTable('orders')
+    .set({
+      cloudpay_param: slot('cloudpayParam'),
+      upstream: 'created',
+      updated_at: slot<number>('now'),
+    })
+    .where('order_no', '=', slot('orderNo'))
+}
+
+/**
+ * How many open orders a shopper has, counted only up to a limit (slots `payerId`, `now`,
+ * `upTo`), so the count costs no more than the limit through `orders_payer_open`.
+ */
+export function openOrdersCount(db: Kysely<DatabaseSchema>) {
+  return db
+    .selectFrom(
+      db
+        .selectFrom('orders')
+        .select(sql<number>`1`.as('open'))
+        .where('payer_id', '=', slot('payerId'))
+        .where('status', '=', 'pending')
+        .where('expires_at', '>', slot<number>('now'))
+        .limit(slot<number>('upTo'))
+        .as('open_orders'),
+    )
+    .select((eb) => eb.fn.countAll().as('count'))
+}
+
 /** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
 export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   return {
     insert: new QueryTemplate(db.insertInto('orders').values(orderSlots()), ORDER_COLUMNS),
-    setPaymentParameters: new QueryTemplate(
-      db
-        .updateTable('orders')
-        .set({
-          cloudpay_param: slot('cloudpayParam'),
-          upstream: 'created',
-          updated_at: slot<number>('now'),
-        })
-        .where('order_no', '=', slot('orderNo'))
-        .returningAll(),
-      ['cloudpayParam', 'now', 'orderNo'],
-    ),
+    setPaymentParameters: new QueryTemplate(paymentParametersUpdate(db).returningAll(), [
+      'cloudpayParam',
+      'now',
+      'orderNo',
+    ]),
     find: new QueryTemplate(
       db.selectFrom('orders').selectAll().where('order_no', '=', slot('orderNo')),
       ['orderNo'],
@@ -109,21 +133,7 @@ export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
         .where('payer_id', '=', slot('payerId')),
       ['orderNo', 'payerId'],
     ),
-    countOpenOfPayer: new QueryTemplate(
-      db
-        .selectFrom(
-          db
-            .selectFrom('orders')
-            .select(sql<number>`1`.as('open'))
-            .where('payer_id', '=', slot('payerId'))
-            .where('status', '=', 'pending')
-            .where('expires_at', '>', slot<number>('now'))
-            .limit(slot<number>('upTo'))
-            .as('open_orders'),
-        )
-        .select((eb) => eb.fn.countAll().as('count')),
-      ['payerId', 'now', 'upTo'],
-    ),
+    countOpenOfPayer: new QueryTemplate(openOrdersCount(db), ['payerId', 'now', 'upTo']),
     countByStatus: new QueryTemplate(
       db
         .selectFrom('orders')

@@ -2,7 +2,7 @@ import type { OrderEvent } from '@quickpay/contracts'
 import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
-import { ORDER_COLUMNS, orderRow, orderSlots } from './order-store'
+import { ORDER_COLUMNS, openOrdersCount, orderRow, orderSlots } from './order-store'
 import { QueryTemplate, slot } from './query-template'
 import type { OrderRecord } from './records'
 import type { Stores, Transaction } from './repository'
@@ -31,7 +31,7 @@ async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<b
 
 /**
  * PostgreSQL's one statement for the count and the three writes: the open orders counted (up to
- * the limit, as `countOpenOfPayer` does), then the order, its event and the key's order number,
+ * the limit, `openOrdersCount`), then the order, its event and the key's order number,
  * as data-modifying WITH queries that write only below the limit. PostgreSQL runs every part of
  * one statement against one snapshot and commits them together, so it is as atomic as the
  * transaction it replaces; the statement answers the new order's number when it wrote.
@@ -40,20 +40,7 @@ export function pendingOrderStatement(db: Kysely<DatabaseSchema>) {
   const columnSlots = orderSlots()
   return new QueryTemplate(
     db
-      .with('open_orders', (query) =>
-        query
-          .selectFrom(
-            query
-              .selectFrom('orders')
-              .select(sql<number>`1`.as('open'))
-              .where('payer_id', '=', slot('payer_id'))
-              .where('status', '=', 'pending')
-              .where('expires_at', '>', slot<number>('created_at'))
-              .limit(slot<number>('open_limit'))
-              .as('open_order'),
-          )
-          .select((eb) => eb.fn.countAll().as('count')),
-      )
+      .with('open_orders', () => openOrdersCount(db))
       .with('new_order', (query) =>
         query
           .insertInto('orders')
@@ -63,7 +50,7 @@ export function pendingOrderStatement(db: Kysely<DatabaseSchema>) {
               .selectFrom('open_orders')
               // PostgreSQL gives these parameters the types of the columns they are inserted into.
               .select(ORDER_COLUMNS.map((column) => sql`${columnSlots[column]}`.as(column)))
-              .where('open_orders.count', '<', slot<number>('open_limit')),
+              .where('open_orders.count', '<', slot<number>('upTo')),
           )
           .returning('order_no'),
       )
@@ -92,7 +79,7 @@ export function pendingOrderStatement(db: Kysely<DatabaseSchema>) {
       )
       .selectFrom('new_order')
       .select('new_order.order_no'),
-    [...ORDER_COLUMNS, 'event_at', 'event_kind', 'event_detail', 'key', 'open_limit'],
+    [...ORDER_COLUMNS, 'event_at', 'event_kind', 'event_detail', 'key', 'payerId', 'now', 'upTo'],
   )
 }
 
@@ -115,7 +102,9 @@ export async function insertPendingOnPostgres(
       event_kind: event.kind,
       event_detail: JSON.stringify(event.detail),
       key: input.key,
-      open_limit: input.openLimit,
+      payerId: order.payer_id,
+      now: order.created_at,
+      upTo: input.openLimit,
     }),
   )
   return rows.length > 0 ? 'inserted' : 'too_many_open'

@@ -319,11 +319,8 @@ describe.each(TEST_DATABASES)('an order moved while its JSAPIPay call runs on %s
       const response = await fetch(input, init)
       const url = input instanceof Request ? input.url : String(input)
       const { app, token } = running
-      if (
-        url.includes('QuickPay/JSAPIPay') &&
-        app !== undefined &&
-        typeof init?.body === 'string'
-      ) {
+      const ready = app !== undefined && token !== undefined
+      if (ready && url.includes('QuickPay/JSAPIPay') && typeof init?.body === 'string') {
         const { order_no } = JSON.parse(init.body) as { order_no: string }
         cancels.push(
           (await app.request('POST', `/api/orders/${order_no}/cancel`, { token })).status,
