@@ -1,9 +1,10 @@
+import type { OrderEvent } from '@quickpay/contracts'
 import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
 import { answerUpdate } from './idempotency-store'
-import { paymentParametersUpdate } from './order-store'
-import { QueryTemplate, slot } from './query-template'
+import { eventOfReturnedOrder, paymentParametersUpdateIfAsSeen } from './order-store'
+import { QueryTemplate } from './query-template'
 import type { Transaction } from './repository'
 
 /**
@@ -29,6 +30,12 @@ export interface CreatedPaymentWrite {
   body: string
 }
 
+/** The event the parameters are stored with, on both engines. */
+const UPSTREAM_CREATED: Extract<OrderEvent, { kind: 'upstream_created' }> = {
+  kind: 'upstream_created',
+  detail: {},
+}
+
 /**
  * PostgreSQL's one statement for the three writes, as data-modifying WITH queries: the event and
  * the key's answer are written only when the guarded update found the order (`moved`), and the
@@ -39,30 +46,24 @@ export interface CreatedPaymentWrite {
 export function createdPaymentStatement(db: Kysely<DatabaseSchema>) {
   return new QueryTemplate(
     db
-      .with('moved', () =>
-        paymentParametersUpdate(db)
-          .where('status', '=', 'pending')
-          .where('updated_at', '=', slot<number>('seenUpdatedAt'))
-          .returning('order_no'),
-      )
-      .with('new_event', (query) =>
-        query
-          .insertInto('order_events')
-          .columns(['order_no', 'at', 'kind', 'detail'])
-          .expression((eb) =>
-            eb.selectFrom('moved').select([
-              'moved.order_no',
-              // PostgreSQL gives this parameter the type of the column it is inserted into.
-              sql<number>`${slot('now')}`.as('at'),
-              sql<string>`'upstream_created'`.as('kind'),
-              sql<string>`'{}'`.as('detail'),
-            ]),
-          ),
-      )
+      .with('moved', () => paymentParametersUpdateIfAsSeen(db).returning('order_no'))
+      .with('new_event', () => eventOfReturnedOrder(db, 'moved'))
       .with('answer', () => answerUpdate(db).where(sql<boolean>`exists (select 1 from moved)`))
       .selectFrom('moved')
       .select('moved.order_no'),
-    ['cloudpayParam', 'now', 'orderNo', 'seenUpdatedAt', 'status', 'body', 'payerId', 'key'],
+    [
+      'cloudpayParam',
+      'now',
+      'orderNo',
+      'seenUpdatedAt',
+      'event_at',
+      'event_kind',
+      'event_detail',
+      'status',
+      'body',
+      'payerId',
+      'key',
+    ],
   )
 }
 
@@ -72,22 +73,29 @@ export async function writeCreatedOnPostgres(
   statement: ReturnType<typeof createdPaymentStatement>,
   input: CreatedPaymentWrite,
 ): Promise<boolean> {
-  const { rows } = await db.executeQuery(statement.bind(input))
+  const { rows } = await db.executeQuery(
+    statement.bind({
+      ...input,
+      event_at: input.now,
+      event_kind: UPSTREAM_CREATED.kind,
+      event_detail: JSON.stringify(UPSTREAM_CREATED.detail),
+    }),
+  )
   return rows.length > 0
 }
 
 /**
- * On SQLite: the same writes as one unit of the group commit, where a statement costs no round
- * trip and the batch's writes are serial, so reading the order first is exact.
+ * On SQLite: the same guarded update, then the event and the answer, as one unit of the group
+ * commit.
  */
 export async function writeCreatedInTransaction(
   tx: Transaction,
   input: CreatedPaymentWrite,
 ): Promise<boolean> {
-  const current = await tx.orders.find(input.orderNo)
-  if (current?.status !== 'pending' || current.updated_at !== input.seenUpdatedAt) return false
-  await tx.orders.setPaymentParameters(input.orderNo, input.cloudpayParam, input.now)
-  await tx.orders.addEvent(input.orderNo, input.now, { kind: 'upstream_created', detail: {} })
+  const { orderNo, cloudpayParam, now, seenUpdatedAt } = input
+  if (!(await tx.orders.setPaymentParametersIfAsSeen(orderNo, cloudpayParam, now, seenUpdatedAt)))
+    return false
+  await tx.orders.addEvent(orderNo, now, UPSTREAM_CREATED)
   await tx.idempotency.complete(input.payerId, input.key, {
     status: input.status,
     body: input.body,

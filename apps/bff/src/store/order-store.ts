@@ -81,6 +81,17 @@ export function paymentParametersUpdate(db: Kysely<DatabaseSchema>) {
 }
 
 /**
+ * Stores JSAPIPay's payment parameters only while the order is still `pending` at the `updated_at`
+ * its creator last saw (slots of `paymentParametersUpdate` and `seenUpdatedAt`;
+ * store/created-payment-write.ts says why).
+ */
+export function paymentParametersUpdateIfAsSeen(db: Kysely<DatabaseSchema>) {
+  return paymentParametersUpdate(db)
+    .where('status', '=', 'pending')
+    .where('updated_at', '=', slot<number>('seenUpdatedAt'))
+}
+
+/**
  * How many open orders a shopper has, counted only up to a limit (slots `payerId`, `now`,
  * `upTo`), so the count costs no more than the limit through `orders_payer_open`.
  */
@@ -97,6 +108,23 @@ export function openOrdersCount(db: Kysely<DatabaseSchema>) {
         .as('open_orders'),
     )
     .select((eb) => eb.fn.countAll().as('count'))
+}
+
+/**
+ * The timeline event of the order that an earlier WITH query of the same statement returned (its
+ * `order_no`), for the one-statement writes on PostgreSQL (slots `event_at`, `event_kind`,
+ * `event_detail`). When that query returned no row, no event is written.
+ */
+export function eventOfReturnedOrder(db: Kysely<DatabaseSchema>, withQuery: string) {
+  return (
+    db
+      .insertInto('order_events')
+      .columns(['order_no', 'at', 'kind', 'detail'])
+      // PostgreSQL gives these parameters the types of the columns they are inserted into.
+      .expression(
+        sql`select order_no, ${slot('event_at')}, ${slot('event_kind')}, ${slot('event_detail')} from ${sql.table(withQuery)}`,
+      )
+  )
 }
 
 /** The orders' and timelines' fixed-shape queries, compiled once per database handle. */
@@ -133,6 +161,12 @@ export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
         .where('payer_id', '=', slot('payerId')),
       ['orderNo', 'payerId'],
     ),
+    setPaymentParametersIfAsSeen: new QueryTemplate(paymentParametersUpdateIfAsSeen(db), [
+      'cloudpayParam',
+      'now',
+      'orderNo',
+      'seenUpdatedAt',
+    ]),
     countOpenOfPayer: new QueryTemplate(openOrdersCount(db), ['payerId', 'now', 'upTo']),
     countByStatus: new QueryTemplate(
       db
@@ -396,6 +430,27 @@ export class OrderStore {
       this.queries.setPaymentParameters.bind({ cloudpayParam, now, orderNo }),
     )
     return rows[0] === undefined ? undefined : toOrder(rows[0])
+  }
+
+  /**
+   * Stores JSAPIPay's payment parameters only while the order is still `pending` at
+   * `seenUpdatedAt`; answers whether it did.
+   */
+  async setPaymentParametersIfAsSeen(
+    orderNo: string,
+    cloudpayParam: string,
+    now: number,
+    seenUpdatedAt: number,
+  ): Promise<boolean> {
+    const result = await this.db.executeQuery(
+      this.queries.setPaymentParametersIfAsSeen.bind({
+        cloudpayParam,
+        now,
+        orderNo,
+        seenUpdatedAt,
+      }),
+    )
+    return Number(result.numAffectedRows ?? 0n) > 0
   }
 
   /** Appends an event that does not change the status to an order's timeline. */

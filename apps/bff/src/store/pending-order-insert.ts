@@ -2,7 +2,13 @@ import type { OrderEvent } from '@quickpay/contracts'
 import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
-import { ORDER_COLUMNS, openOrdersCount, orderRow, orderSlots } from './order-store'
+import {
+  eventOfReturnedOrder,
+  ORDER_COLUMNS,
+  openOrdersCount,
+  orderRow,
+  orderSlots,
+} from './order-store'
 import { QueryTemplate, slot } from './query-template'
 import type { OrderRecord } from './records'
 import type { Stores, Transaction } from './repository'
@@ -54,21 +60,7 @@ export function pendingOrderStatement(db: Kysely<DatabaseSchema>) {
           )
           .returning('order_no'),
       )
-      .with('new_event', (query) =>
-        query
-          .insertInto('order_events')
-          .columns(['order_no', 'at', 'kind', 'detail'])
-          .expression((eb) =>
-            eb
-              .selectFrom('new_order')
-              .select([
-                'new_order.order_no',
-                sql<number>`${slot('event_at')}`.as('at'),
-                sql<string>`${slot('event_kind')}`.as('kind'),
-                sql<string>`${slot('event_detail')}`.as('detail'),
-              ]),
-          ),
-      )
+      .with('new_event', () => eventOfReturnedOrder(db, 'new_order'))
       .with('keyed', (query) =>
         query
           .updateTable('idempotency_keys')
