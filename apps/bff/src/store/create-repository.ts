@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 
 import { migrateToLatest } from './migrations'
-import { openDatabase, openSqliteReader, type PostgresOptions } from './open-database'
+import { openDatabase, type PostgresOptions } from './open-database'
 import { repositoryOver, type Repository } from './repository'
+import { openSqliteReader } from './sqlite-reader'
 
 /** Opens the database named by `url`, runs the migrations and answers the repository over it. */
 export async function createRepository(

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
 import Sqlite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
 import type { PostgresOptions } from './open-postgres'
@@ -49,17 +49,4 @@ export async function openDatabase(
   // its Cloudflare probe builds a `Response`, which loads Node's fetch internals).
   const { openPostgres } = await import('./open-postgres')
   return { db: openPostgres(url, options), kind: 'postgres' }
-}
-
-/**
- * A second, read-only connection to the SQLite file of `file:<path>` (which must exist): in WAL
- * mode it reads the last committed state while the writer connection has a batch open.
- */
-export function openSqliteReader(url: string): Kysely<DatabaseSchema> {
-  const sqlite = new Sqlite(resolve(url.slice('file:'.length)), {
-    readonly: true,
-    fileMustExist: true,
-  })
-  sqlite.pragma('busy_timeout = 5000')
-  return new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
 }

@@ -11,6 +11,7 @@ import {
 
 import type { DatabaseSchema } from './database-schema'
 import type { GroupCommitRun } from './group-commit'
+import type { SqliteReader } from './sqlite-reader'
 
 const READ_ONLY = /^\s*select\b/i
 
@@ -27,12 +28,13 @@ export function isReadQuery(query: CompiledQuery): boolean {
  * Transactions are not offered here (`repository.transaction` is the way in).
  */
 export function readWriteSplit(
-  reader: Kysely<DatabaseSchema>,
+  reader: SqliteReader,
   runInBatch: GroupCommitRun,
 ): Kysely<DatabaseSchema> {
   const connection: DatabaseConnection = {
     executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-      if (isReadQuery(query)) return reader.executeQuery<R>(query)
+      // The executor's throw (SQLITE_BUSY, a bad statement) becomes the promise's rejection.
+      if (isReadQuery(query)) return new Promise((resolve) => resolve(reader.read<R>(query)))
       return runInBatch((writer) => writer.executeQuery<R>(query), { atomic: true })
     },
     streamQuery() {

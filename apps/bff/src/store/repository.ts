@@ -24,6 +24,7 @@ import {
 import { readWriteSplit } from './read-write-split'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
+import type { SqliteReader } from './sqlite-reader'
 import { StatsStore } from './stats-store'
 
 /**
@@ -117,7 +118,7 @@ function storesOver(
 /** SQLite only: the read-only connection for reads outside transactions, and the batch caps. */
 export interface SqliteRepositoryOptions extends GroupCommitOptions {
   /** `openSqliteReader` of the same file; without it every read queues on the writer connection. */
-  reader?: Kysely<DatabaseSchema>
+  reader?: SqliteReader
 }
 
 /**
@@ -170,7 +171,7 @@ export function repositoryOver(
       await sql`select 1`.execute(outer)
     },
     async close() {
-      closing ??= Promise.all([db.destroy(), reader?.destroy()]).then(() => undefined)
+      closing ??= db.destroy().finally(() => reader?.close())
       await closing
     },
   }
