@@ -67,7 +67,8 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       timeoutMs: env.LIANKE_TIMEOUT_MS,
       deadlineMs: env.LIANKE_DEADLINE_MS,
       allowAlipayOpenId: env.ALIPAY_OPEN_ID_PASSTHROUGH,
-      fetch: httpFetch,
+      // The SDK's own transport (undici's request) unless a test hands in a fetch to watch.
+      ...(overrides.fetch === undefined ? {} : { fetch: overrides.fetch }),
       onCall: (event) => metrics.observeUpstream(event),
     })
   const alipayKeys =

@@ -55,7 +55,10 @@ export interface LiankeClientOptions {
   auth?: LiankeAuthHook
   /** Open connections to the aggregator at most, kept alive between calls (default 32). */
   maxConnections?: number
-  /** The fetch implementation (default the global fetch); it receives the pool as `init.dispatcher`. */
+  /**
+   * Send every attempt through this fetch (given the pool as `init.dispatcher`) instead of
+   * undici's `request` over the pool, the default.
+   */
   fetch?: typeof fetch
   /** Lets an Alipay open_id through in `openid` instead of only the 2088 user id. */
   allowAlipayOpenId?: boolean

@@ -1,10 +1,14 @@
 import { LIANKE_ROUTES } from './lianke-routes'
 import type { LiankeAuthHook, LiankeCallEvent, LiankeClientOptions } from './lianke-client-options'
+import { lazyConnectionPool } from './transport/connection-pool'
+import { fetchPost } from './transport/fetch-post'
+import { undiciPost } from './transport/undici-post'
+import type { UpstreamPost } from './transport/upstream-post'
 
-/** The client's settings with every default filled in and the pooled fetch built once. */
+/** The client's settings with every default filled in and the transport built once. */
 export interface ResolvedClientOptions {
-  /** `fetch` through the client's pool of kept-alive connections. */
-  fetch: typeof fetch
+  /** How attempts reach the aggregator, through the client's pool of kept-alive connections. */
+  post: UpstreamPost
   baseUrl: string
   storeNo: string
   operator: string
@@ -28,38 +32,6 @@ function nonNegative(name: string, value: number): number {
   return value
 }
 
-type Dispatcher = NonNullable<RequestInit['dispatcher']>
-
-/**
- * `fetch` with one pool of connections per client: sockets to the aggregator stay open between
- * calls (no TCP handshake per JSAPIPay) and at most `maxConnections` are open at once, so a burst
- * queues instead of opening hundreds. The pool is undici's `Agent`, handed to fetch as
- * `init.dispatcher` (so an injected fetch receives it too). undici is loaded on the first call,
- * not when the client is made: it is most of what the SDK would otherwise load when a server
- * starts. The cast bridges two copies of the same types (undici's own and @types/node's).
- */
-function pooledFetch(base: typeof fetch, maxConnections: number): typeof fetch {
-  let pool: Promise<Dispatcher> | undefined
-  const poolOnce = (): Promise<Dispatcher> => {
-    // undici is CommonJS: its `default` is its exports, both in Node and in the BFF's bundle
-    // (where the named exports of a CommonJS module are not seen through `import()`).
-    pool ??= import('undici').then(
-      ({ default: undici }) =>
-        new undici.Agent({
-          connections: maxConnections,
-          keepAliveTimeout: 4_000,
-        }) as unknown as Dispatcher,
-      (error: unknown) => {
-        // A failed load is not kept: the next call tries again.
-        pool = undefined
-        throw error
-      },
-    )
-    return pool
-  }
-  return async (input, init) => base(input, { ...init, dispatcher: await poolOnce() })
-}
-
 /** Fills in the defaults and refuses settings that cannot work (a bad URL, negative numbers). */
 export function resolveClientOptions(options: LiankeClientOptions): ResolvedClientOptions {
   let base: URL
@@ -80,8 +52,9 @@ export function resolveClientOptions(options: LiankeClientOptions): ResolvedClie
   const maxConnections = Math.floor(nonNegative('maxConnections', options.maxConnections ?? 32))
   if (maxConnections < 1)
     throw new TypeError('createLiankeClient: maxConnections must be at least 1')
+  const pool = lazyConnectionPool(maxConnections)
   return {
-    fetch: pooledFetch(fetchImpl ?? globalThis.fetch.bind(globalThis), maxConnections),
+    post: fetchImpl === undefined ? undiciPost(pool) : fetchPost(fetchImpl, pool),
     baseUrl,
     storeNo: options.storeNo,
     operator: options.operator ?? 'WEB',

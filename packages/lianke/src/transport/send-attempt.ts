@@ -7,8 +7,8 @@ import type { LiankeRoute } from '../lianke-routes'
 import type { ResolvedClientOptions } from '../resolve-client-options'
 import type { AttemptSignals } from './attempt-signals'
 import { combinedSignal } from './attempt-signals'
-import { readBoundedText } from './read-bounded-text'
 import { transportError } from './transport-error'
+import type { UpstreamAnswer } from './upstream-post'
 
 type Issues = Parameters<typeof formatIssues>[0]
 
@@ -40,7 +40,7 @@ async function authenticated(
   config: ResolvedClientOptions,
   route: LiankeRoute,
   body: Record<string, unknown>,
-): Promise<{ url: URL; headers: Headers | Readonly<Record<string, string>>; json: unknown }> {
+): Promise<{ url: URL; headers: Readonly<Record<string, string>>; json: unknown }> {
   const routeUrl = config.routeUrls.get(route) ?? new URL(route, config.baseUrl)
   // Without a hook nothing changes the request: send the validated body and fixed headers as they are.
   if (config.auth === undefined) return { url: routeUrl, headers: JSON_HEADERS, json: body }
@@ -52,7 +52,7 @@ async function authenticated(
   // The hook may add query parameters (an access token, say); the route's path stays as it is.
   const sent = new URL(routeUrl)
   sent.search = url.search
-  return { url: sent, headers, json: copy }
+  return { url: sent, headers: Object.fromEntries(headers), json: copy }
 }
 
 /**
@@ -66,24 +66,24 @@ export async function sendAttempt<T>(
   const { route, orderNo, signals } = attempt
   const request = await authenticated(config, route, attempt.body)
 
-  let response: Response
+  let response: UpstreamAnswer
   let text: string | undefined
   try {
-    response = await config.fetch(request.url, {
-      method: 'POST',
+    response = await config.post({
+      url: request.url,
       headers: request.headers,
       body: JSON.stringify(request.json),
       signal: combinedSignal(signals),
     })
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined)
+    if (response.status < 200 || response.status > 299) {
+      await response.discard()
       throw new LiankeHttpError(`${route} answered HTTP ${response.status}`, {
         route,
         orderNo,
         status: response.status,
       })
     }
-    text = await readBoundedText(response, config.maxResponseBytes)
+    text = await response.text(config.maxResponseBytes)
   } catch (error) {
     if (error instanceof LiankeHttpError) throw error
     throw transportError(error, route, orderNo, signals)
