@@ -57,6 +57,7 @@ describe('createLiankeClient', () => {
       body: { store_no: 'DEMO001', order_no: 'A1' },
     })
     expect(recorded[0]?.headers['content-type']).toMatch(/^application\/json/)
+    expect(recorded[0]?.headers['user-agent']).toBe('quickpay-lianke')
   })
 
   it('lets the auth hook add a header, a query parameter and a body field on every attempt', async () => {
@@ -75,6 +76,7 @@ describe('createLiankeClient', () => {
     await client.query({ order_no: 'A2' })
     expect(routes).toEqual([LIANKE_ROUTES.query])
     expect(recorded[0]?.headers.authorization).toBe('Bearer test-token')
+    expect(recorded[0]?.headers['user-agent']).toBe('quickpay-lianke')
     expect(recorded[0]?.url).toBe('/gateway/QuickPay/Query?access_token=tok-1')
     expect(recorded[0]?.body).toEqual({ store_no: 'DEMO001', order_no: 'A2', sign: 'signed:A2' })
   })

@@ -1,5 +1,6 @@
-import Sqlite from 'better-sqlite3'
 import { resolve } from 'node:path'
+
+import Sqlite from 'better-sqlite3'
 import type { CompiledQuery, QueryResult } from 'kysely'
 
 import { withStatementCache } from './statement-cache'
@@ -10,9 +11,8 @@ import { withStatementCache } from './statement-cache'
  * writer connection has a batch open.
  *
  * It runs each compiled SELECT on its cached prepared statement directly, not through a Kysely
- * of its own: better-sqlite3 runs a statement to completion before returning, so the driver's
- * connection lock and its promises guard nothing here, and they were a tenth of a cheap read's
- * CPU (docs/performance.md, part 10).
+ * of its own: better-sqlite3 runs a statement to completion before returning, so that driver's
+ * connection lock and the promises around it guard nothing here (docs/performance.md, part 10).
  */
 export interface SqliteReader {
   /** Runs a compiled SELECT and answers its rows; a statement that is not a read throws. */

@@ -33,7 +33,13 @@ function envelopeCode(json: unknown): { code: unknown; msg: string | undefined }
   return { code, msg: typeof msg === 'string' ? msg : undefined }
 }
 
-const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' } as const
+// undici's `request` sends no User-Agent of its own (fetch sent `node`); a gateway's firewall may
+// refuse a request without one, so the SDK names itself.
+const JSON_HEADERS = {
+  accept: 'application/json',
+  'content-type': 'application/json',
+  'user-agent': 'quickpay-lianke',
+} as const
 
 /** The URL, headers and body of one attempt, after the auth hook (if any) has had its say. */
 async function authenticated(

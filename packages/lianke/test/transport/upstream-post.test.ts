@@ -3,6 +3,7 @@ import { createServer } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { LiankeHttpError, createLiankeClient } from '../../src/index'
 import { lazyConnectionPool } from '../../src/transport/connection-pool'
 import { fetchPost } from '../../src/transport/fetch-post'
 import { undiciPost } from '../../src/transport/undici-post'
@@ -17,6 +18,11 @@ const answers: Record<string, (response: ServerResponse) => void> = {
     for (let index = 0; index < 64; index += 1) response.write(chunk)
     response.end()
   },
+  '/moved/QuickPay/Query': (response) => {
+    response.statusCode = 302
+    response.setHeader('location', '/bom')
+    response.end()
+  },
   '/unavailable': (response) => {
     response.statusCode = 503
     response.end('{"busy":true}')
@@ -25,9 +31,11 @@ const answers: Record<string, (response: ServerResponse) => void> = {
 
 let server: Server
 let origin: string
+const paths: string[] = []
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    paths.push(request.url ?? '')
     request.resume()
     request.on('end', () => answers[request.url ?? '']?.(response))
   })
@@ -72,4 +80,17 @@ describe.each(transports)('the upstream POST through %s', (_name, make) => {
     const next = await post(transport, '/bom')
     expect(await next.text(1024)).toBe('{"code":"SUCCESS"}')
   })
+})
+
+it('does not follow a redirect: the client reports it as an HTTP error and sends nothing more', async () => {
+  const client = createLiankeClient({
+    baseUrl: `${origin}/moved/`,
+    storeNo: 'DEMO001',
+    retry: { limit: 0 },
+  })
+  paths.length = 0
+  const query = client.query({ order_no: 'MOVED1' })
+  await expect(query).rejects.toBeInstanceOf(LiankeHttpError)
+  await expect(query).rejects.toMatchObject({ status: 302 })
+  expect(paths).toEqual(['/moved/QuickPay/Query'])
 })
