@@ -10,7 +10,7 @@ import { undiciPost } from '../../src/transport/undici-post'
 import type { UpstreamPost } from '../../src/transport/upstream-post'
 
 // Answers by path: a JSON body behind a byte-order mark, a chunked body far over any limit
-// (no content-length, so only counting the bytes can stop it), and a 503 with a body.
+// (no content-length, so only counting the bytes can stop it), a redirect, and a 503 with a body.
 const answers: Record<string, (response: ServerResponse) => void> = {
   '/bom': (response) => response.end('\uFEFF{"code":"SUCCESS"}'),
   '/endless': (response) => {
@@ -53,8 +53,8 @@ const transports: [string, () => UpstreamPost][] = [
 ]
 
 describe.each(transports)('the upstream POST through %s', (_name, make) => {
-  const post = (post: UpstreamPost, path: string) =>
-    post({
+  const post = (transport: UpstreamPost, path: string) =>
+    transport({
       url: new URL(path, origin),
       headers: { 'content-type': 'application/json' },
       body: '{}',
