@@ -1,12 +1,25 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
-import { QueryTemplate } from './query-template'
+import type { DatabaseKind } from './open-database'
+import { QueryTemplate, slot } from './query-template'
 import type { ProductRecord } from './records'
 
-/** The catalogue's fixed-shape queries, compiled once per database handle. */
-export function catalogueQueries(db: Kysely<DatabaseSchema>) {
+/**
+ * The catalogue's fixed-shape queries, compiled once per database handle. `find` takes its skus as
+ * one parameter, so one statement serves a cart of any length: a JSON array read by `json_each`
+ * on SQLite, a `text[]` on PostgreSQL (`skusParameter` makes it).
+ */
+export function catalogueQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
+  const skus = slot('skus')
+  const among =
+    kind === 'sqlite'
+      ? sql<boolean>`sku in (select value from json_each(${skus}))`
+      : sql<boolean>`sku = any(cast(${skus} as text[]))`
   return {
+    find: new QueryTemplate(db.selectFrom('products').selectAll().where(among), ['skus']),
+    skusParameter: (list: readonly string[]): unknown =>
+      kind === 'sqlite' ? JSON.stringify(list) : list,
     count: new QueryTemplate(
       db.selectFrom('products').select((eb) => eb.fn.countAll().as('count')),
       [],
@@ -49,7 +62,10 @@ export class CatalogueStore {
   /** The products among `skus` that exist. */
   async find(skus: string[]): Promise<ProductRecord[]> {
     if (skus.length === 0) return []
-    const rows = await this.db.selectFrom('products').selectAll().where('sku', 'in', skus).execute()
+    const { queries } = this
+    const { rows } = await this.db.executeQuery(
+      queries.find.bind({ skus: queries.skusParameter(skus) }),
+    )
     return rows.map(toProduct)
   }
 }

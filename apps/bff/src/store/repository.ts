@@ -88,7 +88,7 @@ export interface Repository extends Stores {
 /** Every store's compiled queries; they depend only on the dialect, so transactions share them. */
 function compileQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   return {
-    catalogue: catalogueQueries(db),
+    catalogue: catalogueQueries(db, kind),
     sessions: sessionQueries(db),
     orders: orderQueries(db, kind),
     idempotency: idempotencyQueries(db),

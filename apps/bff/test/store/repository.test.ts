@@ -39,6 +39,21 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     await database.drop()
   })
 
+  it('finds the products among skus with one statement for any cart length', async () => {
+    await repository.catalogue.insert([
+      { sku: 'find-a', name: '甲', description: '', price: 100, position: 1 },
+      { sku: 'find-b', name: '乙', description: '', price: 250, position: 2 },
+      { sku: "find-'c", name: '丙', description: '', price: 9_999_999_999, position: 3 },
+    ])
+    const skus = (found: { sku: string }[]) => found.map((product) => product.sku).sort()
+    expect(await repository.catalogue.find([])).toEqual([])
+    expect(skus(await repository.catalogue.find(['find-b']))).toEqual(['find-b'])
+    const found = await repository.catalogue.find(['find-a', 'nope', "find-'c", 'find-a'])
+    expect(skus(found)).toEqual(["find-'c", 'find-a'])
+    expect(found.find((product) => product.sku === "find-'c")?.price).toBe(9_999_999_999)
+    expect(await repository.catalogue.find(['FIND-A', 'find-%'])).toEqual([])
+  })
+
   it('round-trips 9 999 999 999 fen exactly (S10)', async () => {
     await repository.orders.insert(
       order('BIG', { amount: 9_999_999_999, refunded_amount: 9_999_999_999 }),
