@@ -7,19 +7,17 @@ import type { ProductRecord } from './records'
 
 /**
  * The catalogue's fixed-shape queries, compiled once per database handle. `find` takes its skus as
- * one parameter, so one statement serves a cart of any length: a JSON array read by `json_each`
- * on SQLite, a `text[]` on PostgreSQL (`skusParameter` makes it).
+ * one parameter, a JSON array of strings, so one statement serves a cart of any length: SQLite
+ * reads it with `json_each`, PostgreSQL with `jsonb_array_elements_text`.
  */
 export function catalogueQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
   const skus = slot('skus')
   const among =
     kind === 'sqlite'
       ? sql<boolean>`sku in (select value from json_each(${skus}))`
-      : sql<boolean>`sku = any(cast(${skus} as text[]))`
+      : sql<boolean>`sku in (select jsonb_array_elements_text(cast(${skus} as jsonb)))`
   return {
     find: new QueryTemplate(db.selectFrom('products').selectAll().where(among), ['skus']),
-    skusParameter: (list: readonly string[]): unknown =>
-      kind === 'sqlite' ? JSON.stringify(list) : list,
     count: new QueryTemplate(
       db.selectFrom('products').select((eb) => eb.fn.countAll().as('count')),
       [],
@@ -62,9 +60,8 @@ export class CatalogueStore {
   /** The products among `skus` that exist. */
   async find(skus: string[]): Promise<ProductRecord[]> {
     if (skus.length === 0) return []
-    const { queries } = this
     const { rows } = await this.db.executeQuery(
-      queries.find.bind({ skus: queries.skusParameter(skus) }),
+      this.queries.find.bind({ skus: JSON.stringify(skus) }),
     )
     return rows.map(toProduct)
   }
