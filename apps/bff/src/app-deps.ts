@@ -1,5 +1,6 @@
 import type { LiankeClient } from '@quickpay/lianke'
 
+import type { ProductLookup } from './catalogue/catalogue-snapshot'
 import type { Clock } from './clock'
 import type { Env } from './env'
 import type { IdentityProvider } from './identity/identity-provider'
@@ -14,6 +15,8 @@ import type { Repository } from './store/repository'
 export interface AppDeps {
   env: Env
   repository: Repository
+  /** Where carts are priced from and products listed: a snapshot of the catalogue table. */
+  catalogue: ProductLookup
   lianke: LiankeClient
   identity: IdentityProvider
   clock: Clock

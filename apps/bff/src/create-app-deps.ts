@@ -6,6 +6,7 @@ import { hostname } from 'node:os'
 import { createLiankeClient } from '@quickpay/lianke'
 
 import type { AppDeps } from './app-deps'
+import { CatalogueSnapshot } from './catalogue/catalogue-snapshot'
 import { seedCatalogue } from './catalogue/seed-catalogue'
 import { systemClock } from './clock'
 import type { Env } from './env'
@@ -35,6 +36,11 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
   const httpFetch = overrides.fetch ?? fetch
   const repository = overrides.repository ?? (await createRepository(env.DATABASE_URL))
   await seedCatalogue(repository)
+  const catalogue =
+    overrides.catalogue ??
+    (env.CATALOGUE_MAX_AGE_MS === 0
+      ? repository.catalogue
+      : new CatalogueSnapshot(repository.catalogue, env.CATALOGUE_MAX_AGE_MS))
   // One owner per process life: a restart is a new owner under the same name, and what the earlier
   // life held (in-flight keys here, reconciler leases on its first tick) is given back at once.
   const instanceName = env.INSTANCE_NAME ?? `${hostname()}:${env.PORT}`
@@ -127,6 +133,7 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
   return {
     env,
     repository,
+    catalogue,
     lianke,
     identity,
     clock,

@@ -137,6 +137,17 @@ const envSchema = z.object({
   /** For `GET /api/admin/doctor` only: the official account's web-authorisation domain. */
   DOCTOR_OAUTH_DOMAIN: z.string().min(1).optional(),
   QUERY_COALESCE_MS: positiveInt.default(3000),
+  /**
+   * How long the catalogue read into memory prices carts and lists products before it is read
+   * again (catalogue/catalogue-snapshot.ts); 0 reads the table every time. A price edited in the
+   * database reaches new orders on every instance after at most this.
+   */
+  CATALOGUE_MAX_AGE_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(60_000, { error: 'must be at most 60000 (a minute)' })
+    .default(1000),
   POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),
   /** Test-only (crash-point fault injection): SIGKILL the process at this named crash point of a create; never set in production. */
   BFF_CRASH_POINT: z.enum(CRASH_POINTS).optional(),

@@ -5,13 +5,13 @@ import type { ProductsResponse } from '@quickpay/contracts'
 import { strictRouter } from './strict-router'
 import type { AppState } from '../app-state'
 import { productImages } from '../catalogue/product-images'
-import type { Repository } from '../store/repository'
+import type { ProductLookup } from '../catalogue/catalogue-snapshot'
 
 /** `GET /api/products`: the catalogue, prices in fen, pictures served by the BFF under versioned URLs. */
-export function productRoutes(deps: { repository: Repository }): Router<AppState> {
+export function productRoutes(deps: { catalogue: ProductLookup }): Router<AppState> {
   const router = strictRouter()
   router.get('/api/products', async (ctx) => {
-    const products = await deps.repository.catalogue.list()
+    const products = await deps.catalogue.list()
     const body: ProductsResponse = {
       products: products.map((product) => ({
         sku: product.sku,

@@ -4,6 +4,7 @@ import {
   type CreateOrderResponse,
 } from '@quickpay/contracts'
 
+import type { ProductLookup } from '../catalogue/catalogue-snapshot'
 import type { Clock } from '../clock'
 import { crashPoint } from '../crash-points'
 import { errors } from '../errors/errors'
@@ -20,6 +21,8 @@ import { requestPayment, type RequestPaymentDeps } from './request-payment'
 /** What creating an order needs. */
 export interface CreateOrderDeps extends RequestPaymentDeps {
   repository: Repository
+  /** The catalogue the cart is priced from. */
+  catalogue: ProductLookup
   clock: Clock
   notifySecret: string
   orderTtlMs: number
@@ -149,7 +152,7 @@ export async function createOrder(
   // The middleware claims the key of every valid request; without a claim there is no key.
   const claim = input.idempotency
   if (claim === undefined) throw errors.idempotencyKeyRequired()
-  const cart = await priceCart(deps.repository, parsed.data)
+  const cart = await priceCart(deps.catalogue, parsed.data)
   const { session } = input
   const now = deps.clock.now()
   const order =

@@ -1,8 +1,8 @@
 import { MAX_AMOUNT_FEN, type CreateOrderRequest } from '@quickpay/contracts'
 
 import { errors } from '../errors/errors'
+import type { ProductLookup } from '../catalogue/catalogue-snapshot'
 import type { OrderLineRecord } from '../store/records'
-import type { Stores } from '../store/repository'
 
 /** A cart priced from the catalogue: the lines and their total in fen. */
 export interface PricedCart {
@@ -11,8 +11,11 @@ export interface PricedCart {
 }
 
 /** Prices the requested lines from the catalogue only; an unknown sku is a 400 naming the line. */
-export async function priceCart(stores: Stores, request: CreateOrderRequest): Promise<PricedCart> {
-  const products = await stores.catalogue.find(request.items.map((item) => item.sku))
+export async function priceCart(
+  catalogue: ProductLookup,
+  request: CreateOrderRequest,
+): Promise<PricedCart> {
+  const products = await catalogue.find(request.items.map((item) => item.sku))
   const bySku = new Map(products.map((product) => [product.sku, product]))
   const lines: OrderLineRecord[] = []
   let amount = 0
