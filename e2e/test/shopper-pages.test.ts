@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser, screenshot, settled } from '../support/browser'
 import { adminOrder, adminRefund } from '../support/control'
@@ -154,6 +154,23 @@ describe('the shopper’s pages', () => {
     // The merchant's note stays the merchant's.
     expect(await page.content()).not.toContain('仅商家可见的备注')
     await screenshot(page, 'shopper-order-refunded')
+    await shopper.close()
+  })
+})
+
+describe('the boot screen', () => {
+  it('is what the page shows before its scripts run, and is gone once the store is up', async () => {
+    const noScripts = await browser.newContext({ javaScriptEnabled: false })
+    const bare = await noScripts.newPage()
+    await bare.goto(`${inject('bffUrl')}/`)
+    expect(await bare.locator('.boot-screen').isVisible()).toBe(true)
+    expect(await bare.locator('.boot-screen').innerText()).toBe('QuickPay 小店\n正在打开…')
+    await noScripts.close()
+
+    const shopper = await newShopper(browser, 'e2e-boot-screen', 'browser')
+    await openStore(shopper.page)
+    expect(await shopper.page.locator('.boot-screen').isHidden()).toBe(true)
+    expect(await shopper.page.locator('[id^="product-"]').first().isVisible()).toBe(true)
     await shopper.close()
   })
 })
