@@ -4,7 +4,7 @@
  * the existing file is carried over, since it interprets numbers rather than measuring them.
  */
 import { BENCH_LIMIT_OVERRIDES } from './bff-environment'
-import { THROTTLING } from './first-paint'
+import { THROTTLING, type PaintLoads } from './first-paint'
 import type { LoadSample } from './load'
 import type { RatioReading, RatioRule } from './ratios'
 import type { BenchResults, Measured } from './results'
@@ -179,7 +179,8 @@ function storeSection(results: BenchResults): string[] {
   lines.push('')
   lines.push(
     ...paintLines(
-      'H5 first contentful paint (headless Chromium, loopback, served by the BFF from STATIC_DIR, fresh context per load',
+      'H5 first contentful paint (the boot screen of src/index.html; headless Chromium, loopback, served by the BFF from STATIC_DIR, fresh context per load',
+      'The first product',
       results.firstPaint,
       results.throttledFirstPaint,
     ),
@@ -193,7 +194,8 @@ function storeSection(results: BenchResults): string[] {
   )
   lines.push(
     ...paintLines(
-      'Console first contentful paint (its 登录 page at /console/, same method',
+      'Console first contentful paint (its 登录 page at /console/, boot screen of index.html; same method',
+      'The token field',
       results.consoleFirstPaint,
       results.consoleThrottledFirstPaint,
     ),
@@ -203,21 +205,22 @@ function storeSection(results: BenchResults): string[] {
 
 function paintLines(
   what: string,
-  plain: Measured<number[]>,
-  throttled: Measured<number[]>,
+  content: string,
+  plain: Measured<PaintLoads>,
+  throttled: Measured<PaintLoads>,
 ): string[] {
   const lines: string[] = []
   if (plain.ok) {
-    const value = spread(plain.value)
+    const value = spread(plain.value.fcp)
     lines.push(
-      `${what}, ${plain.value.length} loads): **${range(value)} ms** median (min–max); target ≤ ${FCP_TARGET_MS} ms: ${verdict(value.median <= FCP_TARGET_MS)}.`,
+      `${what}, ${plain.value.fcp.length} loads): **${range(value)} ms** median (min–max); target ≤ ${FCP_TARGET_MS} ms: ${verdict(value.median <= FCP_TARGET_MS)}. ${content} in the document: ${range(spread(plain.value.content))} ms.`,
     )
   } else lines.push(`${what}): ${missing(plain)}.`)
   const network = `${THROTTLING.latencyMs} ms latency, ${((THROTTLING.downloadBytesPerSecond * 8) / 1e6).toFixed(1)} Mbit/s down, ${((THROTTLING.uploadBytesPerSecond * 8) / 1e6).toFixed(2)} Mbit/s up`
   if (throttled.ok) {
-    const value = spread(throttled.value)
+    const value = spread(throttled.value.fcp)
     lines.push(
-      `Throttled like a phone on 4G (DevTools' Fast 4G: ${network}; CPU ${THROTTLING.cpuSlowdown}× slower), ${throttled.value.length} loads: **${range(value)} ms** median (min–max); goal ≤ ${THROTTLED_FCP_GOAL_MS} ms: ${verdict(value.median <= THROTTLED_FCP_GOAL_MS)}.`,
+      `Throttled like a phone on 4G (DevTools' Fast 4G: ${network}; CPU ${THROTTLING.cpuSlowdown}× slower), ${throttled.value.fcp.length} loads: **${range(value)} ms** median (min–max); goal ≤ ${THROTTLED_FCP_GOAL_MS} ms: ${verdict(value.median <= THROTTLED_FCP_GOAL_MS)}. ${content} in the document: ${range(spread(throttled.value.content))} ms.`,
     )
   } else lines.push(`Throttled (4G + 4× CPU): ${missing(throttled)}.`)
   return lines

@@ -1,6 +1,7 @@
 /** Everything one run measured, as the report and the smoke gate read it. */
 import type { BenchConfig } from './config'
 import type { ProfiledRun } from './cpu-profile'
+import type { PaintLoads } from './first-paint'
 import type { LoadSample } from './load'
 import type { MachineInfo } from './machine'
 import type { RatioResult } from './ratios'
@@ -29,14 +30,15 @@ export interface BenchResults {
   postgres: PostgresNote
   ratios: RatioResult[]
   storeSizes: Record<StoreTarget, Measured<StoreSize>>
-  firstPaint: Measured<number[]>
+  /** The H5 store, first contentful paint and its products in the document, per load. */
+  firstPaint: Measured<PaintLoads>
   /** The same under 4G network and 4× CPU throttling (first-paint.ts, THROTTLING). */
-  throttledFirstPaint: Measured<number[]>
+  throttledFirstPaint: Measured<PaintLoads>
   /** The merchant console's build (apps/console/dist). */
   consoleSize: Measured<{ bytes: number; files: number }>
-  /** The console's login page, first contentful paint per load. */
-  consoleFirstPaint: Measured<number[]>
-  consoleThrottledFirstPaint: Measured<number[]>
+  /** The console's login page, first contentful paint and its form in the document, per load. */
+  consoleFirstPaint: Measured<PaintLoads>
+  consoleThrottledFirstPaint: Measured<PaintLoads>
   startup: Measured<StartupTimes>
   paidLatency: Measured<number[]>
   profile: Measured<ProfiledRun[]>
