@@ -175,6 +175,23 @@ describe('the boot screen', () => {
   })
 })
 
+describe('the store’s files', () => {
+  it('arrive precompressed to a browser that accepts it: the page and every script it names', async () => {
+    const base = inject('bffUrl')
+    const page = await fetch(`${base}/`, { headers: { 'accept-encoding': 'br, gzip' } })
+    expect(page.headers.get('content-encoding')).toBe('br')
+    const html = await page.text()
+    const scripts = [...html.matchAll(/src="(\/js\/[^"]+\.js)"/g)].map((match) => match[1])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const script of scripts) {
+      const gzip = await fetch(`${base}${script}`, { headers: { 'accept-encoding': 'gzip' } })
+      expect(gzip.headers.get('content-encoding'), script).toBe('gzip')
+      expect(gzip.headers.get('vary'), script).toContain('Accept-Encoding')
+      await gzip.arrayBuffer()
+    }
+  })
+})
+
 describe('the time left to pay, with orders that expire after 15 s', () => {
   it('counts down on the pay and order pages and turns both to closed at zero without a reload', async () => {
     const system = await startPaymentSystem({

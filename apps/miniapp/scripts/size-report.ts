@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 
 const WEAPP_BUDGET_BYTES = 360 * 1024
 const TARGETS = ['weapp', 'alipay', 'h5'] as const
+/** H5's precompressed copies (`.br`, `.gz`) of its own files: counting them would count a file twice. */
+const COMPRESSED_COPY = /\.(br|gz)$/
 
 interface Size {
   bytes: number
@@ -19,7 +21,7 @@ function sizeOf(dir: string): Size {
       const inner = sizeOf(path)
       bytes += inner.bytes
       files += inner.files
-    } else if (entry.isFile()) {
+    } else if (entry.isFile() && !COMPRESSED_COPY.test(entry.name)) {
       bytes += statSync(path).size
       files += 1
     }
