@@ -13,6 +13,11 @@ const positiveInt = z.coerce
   .int({ error: 'must be an integer' })
   .positive({ error: 'must be positive' })
 
+const nonNegativeInt = z.coerce
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be an integer' })
+  .min(0, { error: 'must be 0 or more' })
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 
 const secret = z.string().min(16, { error: 'must be at least 16 characters' })
@@ -83,12 +88,7 @@ const envSchema = z.object({
    * X-Forwarded-For. The client address is the entry that many places from the end; entries
    * further left are written by the client and never trusted. 0 = use the socket's address.
    */
-  TRUST_PROXY_HOPS: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be an integer' })
-    .min(0, { error: 'must be 0 or more' })
-    .max(10, { error: 'must be at most 10' })
-    .default(0),
+  TRUST_PROXY_HOPS: nonNegativeInt.max(10, { error: 'must be at most 10' }).default(0),
   /** The old switch trusted the client-written leftmost entry; refused so nobody keeps it unknowingly. */
   TRUST_PROXY: z
     .never({
@@ -142,10 +142,7 @@ const envSchema = z.object({
    * again (catalogue/catalogue-snapshot.ts); 0 reads the table every time. A price edited in the
    * database reaches new orders on every instance after at most this.
    */
-  CATALOGUE_MAX_AGE_MS: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be an integer' })
-    .min(0, { error: 'must be 0 or more' })
+  CATALOGUE_MAX_AGE_MS: nonNegativeInt
     .max(60_000, { error: 'must be at most 60000 (a minute)' })
     .default(1000),
   POLL_QUERY_AFTER_SECONDS: positiveInt.default(5),

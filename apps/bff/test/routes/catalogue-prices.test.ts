@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { loadEnv } from '../../src/env'
 import { openDatabase, type OpenDatabase } from '../../src/store/open-database'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 import { CART, CART_AMOUNT, createOrder } from '../support/orders'
-import { startTestApp, type TestApp } from '../support/test-app'
+import { CANARIES, startTestApp, type TestApp } from '../support/test-app'
 
 const SKU = CART.items[0]?.sku ?? ''
 const QUANTITY = CART.items[0]?.quantity ?? 0
@@ -81,5 +82,24 @@ describe.each(TEST_DATABASES)('a price edited in the catalogue table, on %s', (d
       amount: CART_AMOUNT + QUANTITY * 100,
       listed: oldPrice + 100,
     })
+  })
+})
+
+describe('CATALOGUE_MAX_AGE_MS', () => {
+  const settings = (value?: string) =>
+    loadEnv({
+      NOTIFY_SECRET: CANARIES.NOTIFY_SECRET,
+      ADMIN_TOKEN: CANARIES.ADMIN_TOKEN,
+      WECHAT_MINIPROGRAM_SECRET: 's',
+      WECHAT_OA_SECRET: 's',
+      ...(value === undefined ? {} : { CATALOGUE_MAX_AGE_MS: value }),
+    })
+
+  it('is a second by default, takes 0 to switch the snapshot off, and refuses what is not 0 to 60000', () => {
+    expect(settings().CATALOGUE_MAX_AGE_MS).toBe(1000)
+    expect(settings('0').CATALOGUE_MAX_AGE_MS).toBe(0)
+    expect(() => settings('-1')).toThrow(/CATALOGUE_MAX_AGE_MS: must be 0 or more/)
+    expect(() => settings('60001')).toThrow(/CATALOGUE_MAX_AGE_MS: must be at most 60000/)
+    expect(() => settings('1.5')).toThrow(/CATALOGUE_MAX_AGE_MS: must be an integer/)
   })
 })
