@@ -190,6 +190,30 @@ describe('the store’s files', () => {
       await gzip.arrayBuffer()
     }
   })
+
+  it('names the first page’s own chunks for preloading, and each one is served', async () => {
+    const html = await (await fetch(`${inject('bffUrl')}/`)).text()
+    const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="(script|style)">/g)]
+    expect(preloads.map((match) => match[2]).sort()).toContain('script')
+    for (const [, href] of preloads) {
+      const file = await fetch(`${inject('bffUrl')}${href}`)
+      expect(file.status, href).toBe(200)
+      await file.arrayBuffer()
+    }
+    // What the store page loads after the app's scripts is what was preloaded: nothing more.
+    const shopper = await newShopper(browser, 'e2e-preload', 'browser')
+    const requested: string[] = []
+    shopper.page.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (/^\/(js|css)\//.test(path)) requested.push(path)
+    })
+    await openStore(shopper.page)
+    const initial = [...html.matchAll(/(?:src|href)="(\/(?:js|css)\/[^"]+)"/g)].map(
+      (match) => match[1],
+    )
+    expect(requested.filter((path) => !initial.includes(path))).toEqual([])
+    await shopper.close()
+  })
 })
 
 describe('the time left to pay, with orders that expire after 15 s', () => {

@@ -5,6 +5,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import CompressionPlugin from 'compression-webpack-plugin'
 
 import devConfig from './dev'
+import { PreloadFirstPage } from './preload-first-page'
 import prodConfig from './prod'
 
 const target = process.env.TARO_ENV ?? 'h5'
@@ -80,6 +81,7 @@ export default defineConfig<'webpack5'>((merge) => {
         // sends `.br` or `.gz` to a browser that accepts it (nginx passes the store through to
         // the BFF), with no compression work per request. On 4G the scripts are most of a load.
         if (process.env.NODE_ENV !== 'development') {
+          chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/store/index', '/'])
           for (const [name, algorithm, filename, compressionOptions] of PRECOMPRESSED) {
             chain.plugin(name).use(CompressionPlugin, [
               {
