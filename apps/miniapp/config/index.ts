@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { constants } from 'node:zlib'
 
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import CompressionPlugin from 'compression-webpack-plugin'
@@ -9,17 +8,6 @@ import { PreloadFirstPage } from './preload-first-page'
 import prodConfig from './prod'
 
 const target = process.env.TARO_ENV ?? 'h5'
-
-/** The H5 build's precompressed copies: plugin name, zlib algorithm, file name, its options. */
-const PRECOMPRESSED = [
-  [
-    'compress-brotli',
-    'brotliCompress',
-    '[path][base].br',
-    { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } },
-  ],
-  ['compress-gzip', 'gzip', '[path][base].gz', { level: 9 }],
-] as const
 
 // The H5 store is served by the BFF itself, so the same origin is the right default there; the
 // mini-programs cannot have a relative base URL. A shell variable or an .env file overrides it.
@@ -81,17 +69,14 @@ export default defineConfig<'webpack5'>((merge) => {
         // sends `.br` or `.gz` to a browser that accepts it (nginx passes the store through to
         // the BFF), with no compression work per request. On 4G the scripts are most of a load.
         if (process.env.NODE_ENV !== 'development') {
-          chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/store/index', '/'])
-          for (const [name, algorithm, filename, compressionOptions] of PRECOMPRESSED) {
-            chain.plugin(name).use(CompressionPlugin, [
-              {
-                algorithm,
-                filename,
-                compressionOptions,
-                test: /\.(js|css|html|svg)$/,
-                threshold: 1024,
-              },
-            ])
+          chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/store/index'])
+          // The plugin's defaults: best compression, and `.br` / `.gz` beside each file.
+          for (const algorithm of ['brotliCompress', 'gzip'] as const) {
+            chain
+              .plugin(`compress-${algorithm}`)
+              .use(CompressionPlugin, [
+                { algorithm, test: /\.(js|css|html|svg)$/, threshold: 1024 },
+              ])
           }
         }
       },

@@ -12,10 +12,7 @@ const NAME = 'PreloadFirstPage'
  */
 export class PreloadFirstPage {
   /** `page`: the first page's path under `src/`, as in app.config.ts (`pages/store/index`). */
-  constructor(
-    private readonly page: string,
-    private readonly publicPath: string,
-  ) {}
+  constructor(private readonly page: string) {}
 
   apply(compiler: Compiler): void {
     const { Compilation, sources } = compiler.webpack
@@ -44,13 +41,15 @@ export class PreloadFirstPage {
             )
             return
           }
+          // The build's own public path (the H5 config's `publicPath`), as its script tags use.
+          const publicPath = compilation.getPath(compilation.outputOptions.publicPath ?? '')
           const links = [...files]
             .sort()
             .flatMap((file) => {
               const as = file.endsWith('.js') ? 'script' : file.endsWith('.css') ? 'style' : null
               return as === null
                 ? []
-                : [`<link rel="preload" href="${this.publicPath}${file}" as="${as}">`]
+                : [`<link rel="preload" href="${publicPath}${file}" as="${as}">`]
             })
             .join('')
           const page = html.source.source().toString()
