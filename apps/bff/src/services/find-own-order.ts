@@ -1,5 +1,5 @@
 import { errors } from '../errors/errors'
-import type { OrderRecord, RefundRecord, SessionRecord } from '../store/records'
+import type { OrderRecord, RefundRecord, SessionRecord, ShopperOrderRecord } from '../store/records'
 import type { Stores } from '../store/repository'
 
 /** The shape of our order numbers; anything else is not one of ours. */
@@ -29,11 +29,11 @@ export function findOwnOrder(
   return own(orderNo, (number) => stores.orders.findOfPayer(number, session.payer_id))
 }
 
-/** `findOwnOrder` with the order's refunds, oldest first, read in the same statement. */
-export function findOwnOrderWithRefunds(
+/** The caller's order as the shopper sees it, with its refunds, oldest first (see `own`). */
+export function findOwnShopperOrder(
   stores: Stores,
   session: SessionRecord,
   orderNo: string,
-): Promise<{ order: OrderRecord; refunds: RefundRecord[] }> {
-  return own(orderNo, (number) => stores.orders.findOfPayerWithRefunds(number, session.payer_id))
+): Promise<{ order: ShopperOrderRecord; refunds: RefundRecord[] }> {
+  return own(orderNo, (number) => stores.orders.findShopperOrder(number, session.payer_id))
 }

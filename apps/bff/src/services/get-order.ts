@@ -1,7 +1,7 @@
 import type { OrderResponse, OrderStatus } from '@quickpay/contracts'
 
 import type { SessionRecord } from '../store/records'
-import { findOwnOrderWithRefunds } from './find-own-order'
+import { findOwnShopperOrder } from './find-own-order'
 import { shopperOrderView } from './order-view'
 import { requestCheckIfDue, type CheckDeps } from './request-check-if-due'
 
@@ -18,7 +18,7 @@ export async function getOrder(
   session: SessionRecord,
   orderNo: string,
 ): Promise<OrderResponse> {
-  const { order, refunds } = await findOwnOrderWithRefunds(deps.repository, session, orderNo)
+  const { order, refunds } = await findOwnShopperOrder(deps.repository, session, orderNo)
   requestCheckIfDue(deps, order)
   const shown = MAY_HAVE_REFUNDS.includes(order.status) ? refunds : undefined
   return { order: shopperOrderView(order, deps.clock.now(), shown) }

@@ -1,6 +1,6 @@
 import type { Order, ShopperOrder, ShopperRefund } from '@quickpay/contracts'
 
-import type { OrderRecord, RefundRecord } from '../store/records'
+import type { RefundRecord, ShopperOrderRecord } from '../store/records'
 
 const iso = (epochMs: number): string => new Date(epochMs).toISOString()
 
@@ -8,7 +8,7 @@ const iso = (epochMs: number): string => new Date(epochMs).toISOString()
 // path of every order poll, and spreading made each view cost several times its plain build.
 
 /** The order as anyone entitled to it sees it: no payer id, no internal flags. */
-export function orderView(order: OrderRecord): Order {
+export function orderView(order: ShopperOrderRecord): Order {
   const view: Order = {
     order_no: order.order_no,
     status: order.status,
@@ -39,7 +39,7 @@ export function shopperRefundView(refund: RefundRecord): ShopperRefund {
  * not pending), the refunded total, and the refunds when the caller loaded them.
  */
 export function shopperOrderView(
-  order: OrderRecord,
+  order: ShopperOrderRecord,
   now: number,
   refunds?: readonly RefundRecord[],
 ): ShopperOrder {

@@ -17,7 +17,10 @@ export interface CheckDeps {
  * asked to Query it (coalesced per order, never awaited). Younger orders wait for the
  * notification, so a flood of polls right after checkout costs the aggregator nothing.
  */
-export function requestCheckIfDue(deps: Omit<CheckDeps, 'repository'>, order: OrderRecord): void {
+export function requestCheckIfDue(
+  deps: Omit<CheckDeps, 'repository'>,
+  order: Pick<OrderRecord, 'order_no' | 'status' | 'created_at'>,
+): void {
   if (order.status === 'pending' && deps.clock.now() - order.created_at >= deps.pollQueryAfterMs) {
     deps.confirmer.requestCheck(order.order_no)
   }

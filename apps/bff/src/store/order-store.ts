@@ -7,10 +7,12 @@ import type { DatabaseKind } from './open-database'
 import { QueryTemplate, slot } from './query-template'
 import {
   PATCH_FIELDS,
+  SHOPPER_ORDER_FIELDS,
   type OrderEventRecord,
   type OrderPatch,
   type OrderRecord,
   type RefundRecord,
+  type ShopperOrderRecord,
   type UpstreamState,
 } from './records'
 import { ordersRefundsJson, refundsFromJson } from './refunds-json'
@@ -152,10 +154,10 @@ export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
         .where('payer_id', '=', slot('payerId')),
       ['orderNo', 'payerId'],
     ),
-    findOfPayerWithRefunds: new QueryTemplate(
+    findShopperOrder: new QueryTemplate(
       db
         .selectFrom('orders')
-        .selectAll()
+        .select(SHOPPER_ORDER_FIELDS)
         .select((eb) => ordersRefundsJson(eb, kind).as('refunds_json'))
         .where('order_no', '=', slot('orderNo'))
         .where('payer_id', '=', slot('payerId')),
@@ -273,20 +275,32 @@ export class OrderStore {
   }
 
   /**
-   * `findOfPayer` with the order's refunds (oldest first) in the same statement: one read instead
-   * of two for the shopper's polls (docs/performance.md).
+   * The order of `payerId` as its shopper sees it (only the SHOPPER_ORDER_FIELDS) with its refunds
+   * (oldest first), in one statement: the shopper's poll reads nothing it does not show
+   * (docs/performance.md, parts 6 and 12).
    */
-  async findOfPayerWithRefunds(
+  async findShopperOrder(
     orderNo: string,
     payerId: string,
-  ): Promise<{ order: OrderRecord; refunds: RefundRecord[] } | undefined> {
+  ): Promise<{ order: ShopperOrderRecord; refunds: RefundRecord[] } | undefined> {
     const { rows } = await this.db.executeQuery(
-      this.queries.findOfPayerWithRefunds.bind({ orderNo, payerId }),
+      this.queries.findShopperOrder.bind({ orderNo, payerId }),
     )
     const row = rows[0]
     if (row === undefined) return undefined
-    const { refunds_json: refunds, ...order } = row
-    return { order: toOrder(order), refunds: refundsFromJson(refunds) }
+    const order: ShopperOrderRecord = {
+      order_no: row.order_no,
+      status: row.status as OrderStatus,
+      amount: Number(row.amount),
+      items: JSON.parse(row.items) as OrderRecord['items'],
+      channel: row.channel as Channel,
+      created_at: row.created_at,
+      expires_at: row.expires_at,
+      paid_at: row.paid_at,
+      transaction_no: row.transaction_no,
+      refunded_amount: Number(row.refunded_amount),
+    }
+    return { order, refunds: refundsFromJson(row.refunds_json) }
   }
 
   /** The order if it belongs to `payerId`; another shopper's order is indistinguishable from none. */

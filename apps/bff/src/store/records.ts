@@ -40,6 +40,26 @@ export type OrderRecord = Omit<
   needs_review: boolean
 }
 
+/**
+ * The columns the shopper's view of an order shows (services/order-view.ts), which are also all
+ * that the on-demand check rule reads (services/request-check-if-due.ts).
+ */
+export const SHOPPER_ORDER_FIELDS = [
+  'order_no',
+  'status',
+  'amount',
+  'items',
+  'channel',
+  'created_at',
+  'expires_at',
+  'paid_at',
+  'transaction_no',
+  'refunded_amount',
+] as const
+
+/** An order as its shopper sees it: only the SHOPPER_ORDER_FIELDS of its record. */
+export type ShopperOrderRecord = Pick<OrderRecord, (typeof SHOPPER_ORDER_FIELDS)[number]>
+
 /** The fields of an order that may change after creation; its status changes only through the ledger. */
 export const PATCH_FIELDS = [
   'cloudpay_param',

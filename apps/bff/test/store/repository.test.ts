@@ -5,6 +5,7 @@ import type { Repository } from '../../src/store/repository'
 import { transition } from '../../src/ledger/order-ledger'
 import { freshDatabase, TEST_DATABASES, type FreshDatabase } from '../support/databases'
 import { orderRecord as order } from '../support/order-record'
+import { SHOPPER_ORDER_FIELDS } from '../../src/store/records'
 import type { IdempotencyRecord, OrderRecord } from '../../src/store/records'
 
 /** A claimed key's record, `in_flight` under the first test instance's lock. */
@@ -307,7 +308,12 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     })
   })
   it("reads a shopper's order with its refunds in one statement, as the separate reads answer them", async () => {
-    await repository.orders.insert(order('WITH-REFUNDS', { amount: 9_999_999_999 }))
+    // Only the fields the shopper is shown, each as the whole record has it.
+    const shown = (record: OrderRecord | undefined) =>
+      record && Object.fromEntries(SHOPPER_ORDER_FIELDS.map((field) => [field, record[field]]))
+    await repository.orders.insert(
+      order('WITH-REFUNDS', { amount: 9_999_999_999, paid_at: 7, transaction_no: 'T-WITH' }),
+    )
     await repository.orders.insert(order('NO-REFUNDS'))
     const refund = (refundNo: string, createdAt: number, reason: string | null) => ({
       refund_no: refundNo,
@@ -323,19 +329,18 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     await repository.refunds.insert(refund('R-B', 20, null))
     await repository.refunds.insert(refund('R-C', 10, '原因 "quoted"'))
     await repository.refunds.insert(refund('R-A', 20, null))
-    const found = await repository.orders.findOfPayerWithRefunds('WITH-REFUNDS', 'payer-1')
-    expect(found?.order).toEqual(await repository.orders.find('WITH-REFUNDS'))
+    const found = await repository.orders.findShopperOrder('WITH-REFUNDS', 'payer-1')
+    expect(found?.order).toEqual(shown(await repository.orders.find('WITH-REFUNDS')))
+    expect(found?.order).toMatchObject({ paid_at: 7, transaction_no: 'T-WITH' })
     expect(found?.refunds).toEqual(await repository.refunds.list('WITH-REFUNDS'))
     expect(found?.refunds.map((each) => each.refund_no)).toEqual(['R-C', 'R-A', 'R-B'])
     expect(found?.refunds[0]).toMatchObject({ amount: 4_999_999_999, reason: '原因 "quoted"' })
-    expect(await repository.orders.findOfPayerWithRefunds('NO-REFUNDS', 'payer-1')).toEqual({
-      order: await repository.orders.find('NO-REFUNDS'),
+    expect(await repository.orders.findShopperOrder('NO-REFUNDS', 'payer-1')).toEqual({
+      order: shown(await repository.orders.find('NO-REFUNDS')),
       refunds: [],
     })
     // Another shopper's order is indistinguishable from none.
-    expect(
-      await repository.orders.findOfPayerWithRefunds('WITH-REFUNDS', 'payer-2'),
-    ).toBeUndefined()
-    expect(await repository.orders.findOfPayerWithRefunds('MISSING', 'payer-1')).toBeUndefined()
+    expect(await repository.orders.findShopperOrder('WITH-REFUNDS', 'payer-2')).toBeUndefined()
+    expect(await repository.orders.findShopperOrder('MISSING', 'payer-1')).toBeUndefined()
   })
 })
