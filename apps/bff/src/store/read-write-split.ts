@@ -3,9 +3,13 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  isCompilable,
+  type Compilable,
   type CompiledQuery,
   type DatabaseConnection,
   type Driver,
+  type KyselyConfig,
+  type QueryId,
   type QueryResult,
 } from 'kysely'
 
@@ -52,7 +56,7 @@ export function readWriteSplit(
     releaseConnection: () => Promise.resolve(),
     destroy: () => Promise.resolve(),
   }
-  return new Kysely<DatabaseSchema>({
+  return new ReadsOnReader(reader, {
     dialect: {
       createAdapter: () => new SqliteAdapter(),
       createDriver: () => driver,
@@ -60,4 +64,30 @@ export function readWriteSplit(
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
   })
+}
+
+/**
+ * The split's Kysely, whose `executeQuery` (the stores' compiled templates, store/query-template.ts)
+ * hands a read to the reader at once instead of through Kysely's executor, connection provider and
+ * driver: with no plugins, that path adds nothing but awaits to a statement that better-sqlite3
+ * runs synchronously (docs/performance.md, part 12). Queries built and run by Kysely's own
+ * builders take the driver above, to the same reader.
+ */
+class ReadsOnReader extends Kysely<DatabaseSchema> {
+  constructor(
+    private readonly reader: SqliteReader,
+    config: KyselyConfig,
+  ) {
+    super(config)
+  }
+
+  override executeQuery<R>(
+    query: CompiledQuery<R> | Compilable<R>,
+    queryId?: QueryId,
+  ): Promise<QueryResult<R>> {
+    const compiled = isCompilable(query) ? query.compile() : query
+    if (!isReadQuery(compiled)) return super.executeQuery(compiled, queryId)
+    // The reader's throw (SQLITE_BUSY, a bad statement) becomes the promise's rejection.
+    return new Promise((resolve) => resolve(this.reader.read<R>(compiled)))
+  }
 }
