@@ -43,13 +43,14 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 /** How much of the request lines is held before it is written, and for how long at most. */
-const REQUEST_LINES_BUFFER = { bytes: 4096, ms: 1000 } as const
+const REQUEST_LINES_BUFFER = { bytes: 12_288, ms: 1000 } as const
 
 /**
  * The logger of the one line per request (`middleware/request-log.ts`): on standard output like
  * the app's (`dest` is a file descriptor or a path, for tests), without redaction (that
- * middleware says why), and buffered: its lines are written once 4 KiB have gathered or a second
- * has passed, and at exit. A write per line was a system call on every answer. The cost of the
+ * middleware says why), and buffered: its lines are written once 12 KiB (some sixty lines) have
+ * gathered or a second has passed, and at exit. A write per line was a system call on every
+ * answer (docs/performance.md, parts 5 and 12). The cost of the
  * buffer: if the process is killed (SIGKILL, a crash of Node itself), the request lines of its
  * last second are lost; every other line (errors, warnings, what moves money) still goes out at
  * once through the app's logger. nginx offers the same trade (`access_log … buffer= flush=`).
