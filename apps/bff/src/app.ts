@@ -14,7 +14,7 @@ import { jsonBodies } from './middleware/json-bodies'
 import { parsedBodies } from './middleware/parsed-bodies'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
-import { securityHeaders } from './middleware/security-headers'
+import { securityHeaders, securityHeadersOptions } from './middleware/security-headers'
 import { staticFiles } from './middleware/static-files'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { adminRoutes } from './routes/admin'
@@ -67,13 +67,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(httpMetrics(deps.metrics))
   app.use(requestLog(deps.requestLines, [deps.env.NOTIFY_SECRET, deps.env.ADMIN_TOKEN]))
   app.use(errorBoundary(deps.logger))
-  app.use(
-    securityHeaders({
-      https: deps.env.PUBLIC_BASE_URL.startsWith('https:'),
-      staticDir: deps.env.STATIC_DIR,
-      mode: deps.env.CONTENT_SECURITY_POLICY,
-    }),
-  )
+  app.use(securityHeaders(securityHeadersOptions(deps.env)))
   const routers = appRouters(deps)
   // Before the body parser: the notification route reads (and stores) the raw bytes itself. Only
   // requests under its prefix go through its router; every other request skips the match.

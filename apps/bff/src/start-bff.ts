@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http'
 
-import { createApp } from './app'
 import { saveCodeCache, type CodeCache } from './code-cache'
 import { createAppDeps } from './create-app-deps'
 import { armCrashPoint } from './crash-points'
 import { loadEnv } from './env'
+import { createRequestHandler } from './request-handler'
 import { describeDatabaseError } from './store/describe-database-error'
 
 /** Stops accepting connections and waits for in-flight requests, up to `graceMs`. */
@@ -38,13 +38,12 @@ export async function startBff(codeCache?: CodeCache): Promise<void> {
     process.stderr.write(`BFF cannot start: ${problem}\n`)
     process.exit(1)
   })
-  const app = createApp(deps)
-  const handle = app.callback()
+  const handle = createRequestHandler(deps)
   // Node checks the header and request timeouts only every connectionsCheckingInterval (30 s by
   // default), so a slow client would outlive HEADERS_TIMEOUT_MS by up to 30 s (docs/reliability.md, F8).
   const server = createServer(
     { connectionsCheckingInterval: Math.min(1000, env.HEADERS_TIMEOUT_MS) },
-    (request, response) => void handle(request, response),
+    handle,
   )
   // Slow clients (F8) are cut at the header timeout; every request has an overall deadline.
   server.headersTimeout = env.HEADERS_TIMEOUT_MS

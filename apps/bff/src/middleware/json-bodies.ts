@@ -11,13 +11,14 @@ import { errors } from '../errors/errors'
  */
 export function jsonBodies(): Middleware<AppState> {
   return async (ctx, next) => {
-    const body = hasBody(ctx.req.headers)
+    const body = requestHasBody(ctx.req.headers)
     if (body && ctx.path.startsWith('/api/') && ctx.is('application/json') === false)
       throw errors.unsupportedMediaType()
     await next()
   }
 }
 
-function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+/** Whether a request with these headers carries a body (a length above 0, or chunked). */
+export function requestHasBody(headers: Record<string, string | string[] | undefined>): boolean {
   return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0
 }

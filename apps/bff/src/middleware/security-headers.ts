@@ -40,6 +40,19 @@ export function inlineScriptHashes(staticDir: string | undefined): string[] {
   )
 }
 
+/** The security header options of a deployment with these settings (env.ts). */
+export function securityHeadersOptions(env: {
+  PUBLIC_BASE_URL: string
+  STATIC_DIR?: string | undefined
+  CONTENT_SECURITY_POLICY: SecurityHeadersOptions['mode']
+}): SecurityHeadersOptions {
+  return {
+    https: env.PUBLIC_BASE_URL.startsWith('https:'),
+    staticDir: env.STATIC_DIR,
+    mode: env.CONTENT_SECURITY_POLICY,
+  }
+}
+
 /** One deployment's helmet settings (see `securityHeaders`). */
 export function helmetOptions(options: SecurityHeadersOptions): Parameters<typeof helmet>[0] {
   return {
@@ -83,7 +96,7 @@ export function refusePerRequestDirectives(settings: Parameters<typeof helmet>[0
 }
 
 /** What helmet does to every answer: the headers it sets, in order, and the ones it removes. */
-interface HelmetHeaders {
+export interface HelmetHeaders {
   set: (readonly [name: string, value: string])[]
   removed: string[]
 }

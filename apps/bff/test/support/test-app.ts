@@ -11,7 +11,7 @@ import {
   type RunningSimulator,
 } from '@quickpay/simulator'
 
-import { createApp } from '../../src/app'
+import { createRequestHandler } from '../../src/request-handler'
 import type { AppDeps } from '../../src/app-deps'
 import { createAppDeps } from '../../src/create-app-deps'
 import { loadEnv } from '../../src/env'
@@ -127,8 +127,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     fetch: observingFetch,
     ...options.overrides,
   })
-  const handle = createApp(deps).callback()
-  const server: Server = createServer((req, res) => void handle(req, res))
+  const server: Server = createServer(createRequestHandler(deps))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
