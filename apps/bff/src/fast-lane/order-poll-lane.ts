@@ -83,34 +83,46 @@ export function orderPollLane(deps: AppDeps): Lane {
       return
     }
     const started = performance.now()
-    void answerOf(orderNo, request.headers.authorization ?? '').then((body) => {
-      if (body === undefined) {
-        fallback()
-        return
-      }
-      const incomingId = request.headers['x-request-id']
-      const requestId = chooseRequestId(typeof incomingId === 'string' ? incomingId : undefined)
-      try {
-        response.writeHead(200, [
-          ...fixedHeaders,
-          'X-Request-Id',
-          requestId,
-          'Content-Length',
-          String(Buffer.byteLength(body)),
-        ])
-        response.end(body)
-      } catch (error) {
-        deps.logger.error(
-          { request_id: requestId, error: error instanceof Error ? error.message : String(error) },
-          'order poll answer failed',
+    answerOf(orderNo, request.headers.authorization ?? '')
+      .then((body) => {
+        if (body === undefined) {
+          fallback()
+          return
+        }
+        const incomingId = request.headers['x-request-id']
+        const requestId = chooseRequestId(typeof incomingId === 'string' ? incomingId : undefined)
+        try {
+          response.writeHead(200, [
+            ...fixedHeaders,
+            'X-Request-Id',
+            requestId,
+            'Content-Length',
+            String(Buffer.byteLength(body)),
+          ])
+          response.end(body)
+        } catch (error) {
+          deps.logger.error(
+            {
+              request_id: requestId,
+              error: error instanceof Error ? error.message : String(error),
+            },
+            'order poll answer failed',
+          )
+          response.destroy()
+        }
+        deps.metrics.observeHttp(
+          { method: 'GET', route: ROUTE, status: 200 },
+          (performance.now() - started) / 1000,
         )
-        response.destroy()
-      }
-      deps.metrics.observeHttp(
-        { method: 'GET', route: ROUTE, status: 200 },
-        (performance.now() - started) / 1000,
-      )
-      writeLine({ requestId, method: 'GET', path: request.url ?? '', status: 200, started })
-    })
+        writeLine({ requestId, method: 'GET', path: request.url ?? '', status: 200, started })
+      })
+      // A throw in there (the request line's write on a closed standard output, say) is logged, as
+      // the app's `app.on('error')` logs it on Koa's path, instead of ending the process.
+      .catch((error: unknown) => {
+        deps.logger.error(
+          { error: error instanceof Error ? error.message : String(error) },
+          'order poll bookkeeping failed',
+        )
+      })
   }
 }

@@ -1,10 +1,13 @@
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Writable } from 'node:stream'
 
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApp } from '../../src/app'
 import { orderPollLane } from '../../src/fast-lane/order-poll-lane'
+import { createLogger } from '../../src/logger'
 import { TEST_DATABASES } from '../support/databases'
 import { createOrder, orderNoOf } from '../support/orders'
 import { paidOrder, requestRefund } from '../support/refunds'
@@ -171,6 +174,40 @@ describe.each(TEST_DATABASES)('the order-poll lane on %s', (db) => {
       401,
     )
     expect((await app.request('GET', `${path}?fields=all`, { token: alice })).status).toBe(200)
+  })
+
+  it('logs a request line that cannot be written, after answering, and keeps serving', async () => {
+    const broken = new Writable({
+      write(_chunk, _encoding, done) {
+        done()
+      },
+    })
+    const requestLines = createLogger('info', broken)
+    // The line's destination fails as a closed standard output would.
+    ;(requestLines as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = {
+      write() {
+        throw new Error('EPIPE: the request line could not be written')
+      },
+    }
+    const lane = orderPollLane({ ...app.deps, requestLines })
+    const server = await serve((request, response) => {
+      lane(request, response, () => {
+        response.statusCode = 599
+        response.end()
+      })
+    })
+    try {
+      const path = `/api/orders/${orderNoOf(await createOrder(app, alice))}`
+      for (let round = 0; round < 2; round += 1) {
+        expect((await get(urlOf(server), path, alice)).status).toBe(200)
+      }
+      const failures = app.logs.filter((line) => line.includes('order poll bookkeeping failed'))
+      expect(failures.length).toBe(2)
+      expect(failures[0]).toContain('EPIPE')
+    } finally {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   })
 
   it('refuses a revoked session within one second', async () => {
