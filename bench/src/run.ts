@@ -240,9 +240,8 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
     const measured = await attempt(`${what} first contentful paint${how}`, () =>
       measureFirstPaint(url, config.fcpLoads, { throttled, contentSelector }),
     )
-    if (!measured.ok) return measured
-    chromium = measured.value.chromium
-    return { ok: true, value: { fcp: measured.value.fcp, content: measured.value.content } }
+    if (measured.ok) chromium = measured.value.chromium
+    return measured
   }
   const firstPaint = await paint('store', '/', STORE_CONTENT, false, sizes.h5)
   const throttledFirstPaint = await paint('store', '/', STORE_CONTENT, true, sizes.h5)

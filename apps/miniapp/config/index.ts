@@ -65,11 +65,12 @@ export default defineConfig<'webpack5'>((merge) => {
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of zod and the contracts (about 200 KB each); sharing them across page chunks too.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
-        // Precompressed copies beside every text file over 1 KiB: the BFF's static middleware
-        // sends `.br` or `.gz` to a browser that accepts it (nginx passes the store through to
-        // the BFF), with no compression work per request. On 4G the scripts are most of a load.
         if (process.env.NODE_ENV !== 'development') {
+          // index.html names the store page's own chunks for preloading (preload-first-page.ts).
           chain.plugin('preload-first-page').use(PreloadFirstPage, ['pages/store/index'])
+          // Precompressed copies beside every text file over 1 KiB: the BFF's static middleware
+          // sends `.br` or `.gz` to a browser that accepts it (nginx passes the store through to
+          // the BFF), with no compression work per request. On 4G the scripts are most of a load.
           // The plugin's defaults: best compression, and `.br` / `.gz` beside each file.
           for (const algorithm of ['brotliCompress', 'gzip'] as const) {
             chain

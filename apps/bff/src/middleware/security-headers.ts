@@ -96,7 +96,7 @@ export function refusePerRequestDirectives(settings: Parameters<typeof helmet>[0
 }
 
 /** What helmet does to every answer: the headers it sets, in order, and the ones it removes. */
-export interface HelmetHeaders {
+interface HelmetHeaders {
   set: (readonly [name: string, value: string])[]
   removed: string[]
 }
