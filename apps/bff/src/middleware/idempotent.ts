@@ -3,7 +3,7 @@ import type { Context, Middleware } from 'koa'
 import type { AppState } from '../app-state'
 import { errorBody } from '../errors/error-body'
 import { errors } from '../errors/errors'
-import type { StoredAnswer } from '../services/idempotency-claim'
+import { StoredAnswerFound, type StoredAnswer } from '../services/idempotency-claim'
 import type { Repository, Transaction } from '../store/repository'
 import { toAppError } from './error-boundary'
 
@@ -25,6 +25,13 @@ export interface IdempotentOptions {
   fingerprint(ctx: RouteContext): string | undefined
   /** Whether an answer (a status, and the error code of an error) is final: stored and replayed. */
   isFinal(status: number, code?: string): boolean
+  /**
+   * The handler claims the key in its own first write (`IdempotencyClaim.unclaimed`), which saves
+   * the claim a statement (and a commit) of its own; otherwise the middleware claims it before the
+   * handler runs. Until the handler has claimed it, the key is not touched on the way out, except
+   * to claim it for a final answer.
+   */
+  claimInHandler?: boolean
 }
 
 /** What the claim found: a stored answer to replay, or the key is this request's now. */
@@ -109,7 +116,8 @@ async function claim(
  * a retry while the first runs is 409 with Retry-After. An answer that is not final gives the key
  * back: released if the handler attached a resource to it (a retry continues that resource, e.g.
  * the same order with the same order_no), forgotten otherwise. The handler reads
- * `ctx.state.idempotency` (the key, and the resource a dead or failed attempt left).
+ * `ctx.state.idempotency` (`IdempotencyClaim`: the key, and through `claim()` the resource a dead
+ * or failed attempt left).
  */
 export function idempotent(
   deps: {
@@ -149,25 +157,50 @@ export function idempotent(
       ttlMs: deps.ttlMs,
       lockOwner: deps.instanceOwner,
     }
+    const record = claimedRecord(request)
+    // Whether this request holds the key: only then may it store an answer on it or give it back.
+    let claimed = false
+    let resource: string | null = null
     // Most keys are new: one insert, committed on its own (it does nothing when the key exists),
     // claims them: one statement, no transaction around it (no BEGIN and COMMIT round trips on
     // PostgreSQL, no savepoint on SQLite). Only a taken key is read, in a transaction.
-    const record = claimedRecord(request)
-    const found: Claim = (await repository.idempotency.insert(record))
-      ? { kind: 'run', resource: null }
-      : await repository.transaction((tx) => claim(tx, request, record))
-    if (found.kind === 'replay') {
-      ctx.status = found.status
+    const claimKey = async (): Promise<Claim> => {
+      const found: Claim = (await repository.idempotency.insert(record))
+        ? { kind: 'run', resource: null }
+        : await repository.transaction((tx) => claim(tx, request, record))
+      if (found.kind === 'run') {
+        claimed = true
+        resource = found.resource
+      }
+      return found
+    }
+    const replay = (answer: StoredAnswer): void => {
+      ctx.status = answer.status
       ctx.type = 'application/json'
-      ctx.body = found.body
-      return
+      ctx.body = answer.body
+    }
+    if (!options.claimInHandler) {
+      const found = await claimKey()
+      if (found.kind === 'replay') {
+        replay(found)
+        return
+      }
     }
     // An answer the handler stored in its own transaction (see IdempotencyClaim.storeAnswer).
     let storedByHandler: StoredAnswer | undefined
     ctx.state.idempotency = {
       scope,
       key,
-      resource: found.resource,
+      unclaimed: () => (claimed ? null : record),
+      claimedInWrite() {
+        claimed = true
+      },
+      async claim() {
+        if (claimed) return resource
+        const found = await claimKey()
+        if (found.kind === 'replay') throw new StoredAnswerFound(found)
+        return resource
+      },
       async storeAnswer(tx, answer) {
         await tx.idempotency.complete(scope, key, answer)
         storedByHandler = answer
@@ -176,46 +209,53 @@ export function idempotent(
         storedByHandler = answer
       },
     }
-    const finish = async (answer: StoredAnswer | undefined): Promise<void> => {
-      if (answer !== undefined) {
-        await repository.idempotency.complete(scope, key, answer)
-        return
+    /** Stores a final answer (claiming the key first if the handler had not); false on a replay. */
+    const storeFinal = async (answer: StoredAnswer): Promise<boolean> => {
+      if (!claimed) {
+        const found = await claimKey()
+        if (found.kind === 'replay') {
+          replay(found)
+          return false
+        }
       }
-      const record = await repository.idempotency.find(scope, key)
-      if (record?.order_no === null) await repository.idempotency.forget(scope, key)
+      await repository.idempotency.complete(scope, key, answer)
+      return true
+    }
+    /** Gives a held key back after an answer that is not final. */
+    const giveBack = async (): Promise<void> => {
+      if (!claimed) return
+      const held = await repository.idempotency.find(scope, key)
+      if (held?.order_no === null) await repository.idempotency.forget(scope, key)
       else await repository.idempotency.release(scope, key, clock.now())
     }
     try {
       await next()
     } catch (error) {
+      if (error instanceof StoredAnswerFound) {
+        replay(error.answer)
+        return
+      }
       const appError = toAppError(error)
       if (!options.isFinal(appError.status, appError.code)) {
-        await finish(undefined).catch(() => undefined)
+        await giveBack().catch(() => undefined)
         throw error
       }
       // A final error is an answer like any other: stored and sent as it will be replayed (not
       // logged as a failure: a refusal's cause may echo request data).
       const answer = { status: appError.status, body: errorBody(appError, ctx.state.requestId) }
-      await finish(answer)
-      ctx.status = answer.status
-      ctx.type = 'application/json'
-      ctx.body = answer.body
+      if (await storeFinal(answer)) replay(answer)
       return
     }
     if (storedByHandler !== undefined) {
       // Committed with the handler's transaction (it returned, so that transaction committed).
-      ctx.status = storedByHandler.status
-      ctx.type = 'application/json'
-      ctx.body = storedByHandler.body
+      replay(storedByHandler)
       return
     }
     if (!options.isFinal(ctx.status)) {
-      await finish(undefined)
+      await giveBack()
       return
     }
-    const body = JSON.stringify(ctx.body)
-    await finish({ status: ctx.status, body })
-    ctx.type = 'application/json'
-    ctx.body = body
+    const answer = { status: ctx.status, body: JSON.stringify(ctx.body) }
+    if (await storeFinal(answer)) replay(answer)
   }
 }

@@ -56,6 +56,8 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
       // A created order, a refusal and an order no longer pending are final; an unknown fate is not.
       isFinal: (status, code) =>
         status === 201 || code === 'UPSTREAM_REJECTED' || code === 'ORDER_NOT_PENDING',
+      // createOrder claims the key in the write that stores the new order.
+      claimInHandler: true,
     }),
     async (ctx) => {
       ctx.body = await createOrder(createDeps, {

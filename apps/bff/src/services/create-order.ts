@@ -53,16 +53,15 @@ async function resumeOrder(
   })
 }
 
-/** The new pending order, stored with its event and attached to `key` (or TOO_MANY_OPEN_ORDERS). */
-async function insertNewOrder(
+/** A new pending order as the create stores it first. */
+function pendingOrder(
   deps: CreateOrderDeps,
   session: SessionRecord,
   cart: PricedCart,
-  key: string,
   now: number,
-): Promise<OrderRecord> {
+): OrderRecord {
   const orderNo = newOrderNo(now)
-  const order: OrderRecord = {
+  return {
     order_no: orderNo,
     payer_id: session.payer_id,
     channel: session.channel,
@@ -87,13 +86,56 @@ async function insertNewOrder(
     lease_owner: null,
     lease_until: null,
   }
+}
+
+/**
+ * Stores a new pending order with its event, attached to the claim's key (claiming the key in the
+ * same write when it is not yet: `newKey`). Answers the order, or 'key_taken' when that claim
+ * found the key existing; throws TOO_MANY_OPEN_ORDERS at the shopper's limit.
+ */
+async function insertNewOrder(
+  deps: CreateOrderDeps,
+  session: SessionRecord,
+  cart: PricedCart,
+  claim: IdempotencyClaim,
+  now: number,
+): Promise<OrderRecord | 'key_taken'> {
+  const order = pendingOrder(deps, session, cart, now)
+  const newKey = claim.unclaimed()
   const inserted = await deps.repository.insertPendingOrder({
     order,
     event: { kind: 'created', detail: { amount: cart.amount, lines: cart.lines.length } },
-    key,
+    key: claim.key,
     openLimit: deps.maxOpenOrders,
+    ...(newKey === null ? {} : { newKey }),
   })
+  if (inserted === 'key_taken') return inserted
+  if (newKey !== null) claim.claimedInWrite()
   if (inserted === 'too_many_open') throw errors.tooManyOpenOrders()
+  return order
+}
+
+/**
+ * The order this request goes on with. A new key (the usual case) is claimed by the write that
+ * stores the new order. A key that write finds taken, or one claimed before, is claimed the
+ * middleware's way (`IdempotencyClaim.claim`: a replay, 409 or 422 ends the request there); when an
+ * earlier attempt with it created an order, that order continues, with an event saying so.
+ */
+async function startOrder(
+  deps: CreateOrderDeps,
+  session: SessionRecord,
+  cart: PricedCart,
+  claim: IdempotencyClaim,
+  now: number,
+): Promise<OrderRecord> {
+  if (claim.unclaimed() !== null) {
+    const order = await insertNewOrder(deps, session, cart, claim, now)
+    if (order !== 'key_taken') return order
+  }
+  const resource = await claim.claim()
+  if (resource !== null) return resumeOrder(deps, resource, now)
+  const order = await insertNewOrder(deps, session, cart, claim, now)
+  if (order === 'key_taken') throw errors.internal(new Error('a claimed key taken again'))
   return order
 }
 
@@ -133,13 +175,14 @@ async function recordCreated(
 }
 
 /**
- * Creates an order under the request's Idempotency-Key (claimed by the idempotent middleware):
- * validates and prices the cart, writes the pending order with its first event and its number on
- * the key, all or nothing (`Repository.insertPendingOrder`), then calls JSAPIPay and stores what
- * it came to: payment parameters with the answer in one write (`recordCreated`), anything else
- * (or parameters for an order another writer moved meanwhile) through the ledger. When an earlier attempt with the key created an order
- * (`claim.resource`), that order continues with the same order_no (an "order exists" answer is
- * resolved through Query), so a key makes one aggregator order even across a crash. A refusal is
+ * Creates an order under the request's Idempotency-Key: validates and prices the cart, writes the
+ * pending order with its first event and its number on the key, claiming the key in the same
+ * write, all or nothing (`startOrder`, `Repository.insertPendingOrder`), then calls JSAPIPay and
+ * stores what it came to: payment parameters with the answer in one write (`recordCreated`),
+ * anything else (or parameters for an order another writer moved meanwhile) through the ledger.
+ * When an earlier attempt with the key created an order, that order continues with the same
+ * order_no (an "order exists" answer is resolved through Query), so a key makes one aggregator
+ * order even across a crash. A refusal is
  * UPSTREAM_REJECTED (the order is failed); an unknown fate is UPSTREAM_TIMEOUT /
  * UPSTREAM_UNAVAILABLE (the order stays pending for the retry).
  */
@@ -149,16 +192,12 @@ export async function createOrder(
 ): Promise<CreateOrderResponse> {
   const parsed = createOrderRequestSchema.safeParse(input.body)
   if (!parsed.success) throw errors.validation(parsed.error)
-  // The middleware claims the key of every valid request; without a claim there is no key.
+  // The middleware hands every valid request its key; without one there is no key.
   const claim = input.idempotency
   if (claim === undefined) throw errors.idempotencyKeyRequired()
   const cart = await priceCart(deps.catalogue, parsed.data)
-  const { session } = input
   const now = deps.clock.now()
-  const order =
-    claim.resource === null
-      ? await insertNewOrder(deps, session, cart, claim.key, now)
-      : await resumeOrder(deps, claim.resource, now)
+  const order = await startOrder(deps, input.session, cart, claim, now)
   crashPoint('after-insert')
   if (order.cloudpay_param !== null) return created(order, deps.clock.now())
   if (order.status !== 'pending') throw errors.orderNotPending()

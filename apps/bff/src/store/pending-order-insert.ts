@@ -10,7 +10,7 @@ import {
   orderSlots,
 } from './order-store'
 import { QueryTemplate, slot } from './query-template'
-import type { OrderRecord } from './records'
+import type { IdempotencyRecord, OrderRecord } from './records'
 import type { Stores, Transaction } from './repository'
 
 /** A new order's first write (`Repository.insertPendingOrder`). */
@@ -21,12 +21,21 @@ export interface PendingOrderInsert {
   event: Extract<OrderEvent, { kind: 'created' }>
   /** The Idempotency-Key it is created under (scope: the order's payer), already claimed. */
   key: string
-  /** How many open orders the shopper may have; at this many, nothing is written. */
+  /** How many open orders the shopper may have; at this many, no order is written. */
   openLimit: number
+  /**
+   * The key's record when this write claims it (`IdempotencyClaim.unclaimed`): inserted first, and
+   * nothing else is written when the key exists. Without it the key is already claimed.
+   */
+  newKey?: IdempotencyRecord
 }
 
-/** Whether the order was written, or refused because the shopper has too many open ones. */
-export type PendingOrderInserted = 'inserted' | 'too_many_open'
+/**
+ * Whether the order was written; refused because the shopper has too many open ones (a `newKey`
+ * is claimed all the same, with no order on it); or nothing was written because `newKey`'s key
+ * exists.
+ */
+export type PendingOrderInserted = 'inserted' | 'too_many_open' | 'key_taken'
 
 /** Whether the shopper already has `openLimit` open orders (counted only up to the limit). */
 async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<boolean> {
@@ -35,81 +44,135 @@ async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<b
   return open >= input.openLimit
 }
 
+/** The key record's columns, each from a slot named after it with a `key_` prefix. */
+const KEY_COLUMNS = [
+  'payer_id',
+  'key',
+  'request_hash',
+  'state',
+  'response_status',
+  'response_body',
+  'order_no',
+  'created_at',
+  'expires_at',
+  'locked_until',
+  'lock_owner',
+] as const
+
 /**
- * PostgreSQL's one statement for the count and the three writes: the open orders counted (up to
- * the limit, `openOrdersCount`), then the order, its event and the key's order number,
- * as data-modifying WITH queries that write only below the limit. PostgreSQL runs every part of
- * one statement against one snapshot and commits them together, so it is as atomic as the
- * transaction it replaces; the statement answers the new order's number when it wrote.
+ * PostgreSQL's one statement for a create that claims its key: the open orders counted (up to the
+ * limit, `openOrdersCount`), the key's record inserted unless the key exists (carrying the new
+ * order's number only below the limit), then the order and its event, written only when the key
+ * was inserted with that number. Data-modifying WITH queries: PostgreSQL runs every part of one
+ * statement against one snapshot and commits them together, so it is as atomic as a transaction,
+ * and a concurrent claim of the same key waits for this one and then inserts nothing. It answers
+ * the key's order number (null at the limit), or no row when the key was taken.
  */
-export function pendingOrderStatement(db: Kysely<DatabaseSchema>) {
+export function claimingPendingOrderStatement(db: Kysely<DatabaseSchema>) {
   const columnSlots = orderSlots()
+  const keySlot = (column: (typeof KEY_COLUMNS)[number]) => slot(`key_${column}`)
   return new QueryTemplate(
     db
       .with('open_orders', () => openOrdersCount(db))
+      .with('claimed', (query) =>
+        query
+          .insertInto('idempotency_keys')
+          .columns(KEY_COLUMNS)
+          .expression((eb) =>
+            eb
+              .selectFrom('open_orders')
+              .select(
+                KEY_COLUMNS.map((column) =>
+                  column === 'order_no'
+                    ? sql`case when ${sql.ref('open_orders.count')} < ${slot<number>('upTo')} then ${columnSlots.order_no} end`.as(
+                        column,
+                      )
+                    : sql`${keySlot(column)}`.as(column),
+                ),
+              ),
+          )
+          .onConflict((conflict) => conflict.columns(['payer_id', 'key']).doNothing())
+          .returning('order_no'),
+      )
       .with('new_order', (query) =>
         query
           .insertInto('orders')
           .columns(ORDER_COLUMNS)
           .expression((eb) =>
             eb
-              .selectFrom('open_orders')
+              .selectFrom('claimed')
               // PostgreSQL gives these parameters the types of the columns they are inserted into.
               .select(ORDER_COLUMNS.map((column) => sql`${columnSlots[column]}`.as(column)))
-              .where('open_orders.count', '<', slot<number>('upTo')),
+              .where('claimed.order_no', 'is not', null),
           )
           .returning('order_no'),
       )
       .with('new_event', () => eventOfReturnedOrder(db, 'new_order'))
-      .with('keyed', (query) =>
-        query
-          .updateTable('idempotency_keys')
-          .set({ order_no: slot('order_no') })
-          .where('payer_id', '=', slot('payer_id'))
-          .where('key', '=', slot('key'))
-          .where((eb) => eb.exists(eb.selectFrom('new_order').select('new_order.order_no'))),
-      )
-      .selectFrom('new_order')
-      .select('new_order.order_no'),
-    [...ORDER_COLUMNS, 'event_at', 'event_kind', 'event_detail', 'key', 'payerId', 'now', 'upTo'],
+      .selectFrom('claimed')
+      .select('claimed.order_no'),
+    [
+      ...ORDER_COLUMNS,
+      ...KEY_COLUMNS.filter((column) => column !== 'order_no').map((column) => `key_${column}`),
+      'event_at',
+      'event_kind',
+      'event_detail',
+      'payerId',
+      'now',
+      'upTo',
+    ],
   )
 }
 
 /**
- * On PostgreSQL: the count and the three writes in one statement, one round trip where a
- * transaction took six (BEGIN, the count, three writes, COMMIT). The count was never a lock here:
- * at READ COMMITTED two creates of one shopper could both pass it inside the transaction too, so
- * the limit keeps the same meaning (a bound on abuse, not an exact count).
+ * On PostgreSQL, a create that claims its key: the count, the key and the two writes in one
+ * statement, one round trip where the claim and a statement for the rest took two (and two
+ * commits). The count was never a lock here: at READ COMMITTED two creates of one shopper could
+ * both pass it inside a transaction too, so the limit keeps the same meaning (a bound on abuse,
+ * not an exact count).
  */
-export async function insertPendingOnPostgres(
+export async function insertClaimingOnPostgres(
   db: Kysely<DatabaseSchema>,
-  statement: ReturnType<typeof pendingOrderStatement>,
-  input: PendingOrderInsert,
+  statement: ReturnType<typeof claimingPendingOrderStatement>,
+  input: PendingOrderInsert & { newKey: IdempotencyRecord },
 ): Promise<PendingOrderInserted> {
-  const { order, event } = input
+  const { order, event, newKey } = input
   const { rows } = await db.executeQuery(
     statement.bind({
       ...orderRow(order),
+      key_payer_id: newKey.payer_id,
+      key_key: newKey.key,
+      key_request_hash: newKey.request_hash,
+      key_state: newKey.state,
+      key_response_status: newKey.response_status,
+      key_response_body: newKey.response_body,
+      key_created_at: newKey.created_at,
+      key_expires_at: newKey.expires_at,
+      key_locked_until: newKey.locked_until,
+      key_lock_owner: newKey.lock_owner,
       event_at: order.created_at,
       event_kind: event.kind,
       event_detail: JSON.stringify(event.detail),
-      key: input.key,
       payerId: order.payer_id,
       now: order.created_at,
       upTo: input.openLimit,
     }),
   )
-  return rows.length > 0 ? 'inserted' : 'too_many_open'
+  const [claimed] = rows
+  if (claimed === undefined) return 'key_taken'
+  return claimed.order_no === null ? 'too_many_open' : 'inserted'
 }
 
 /**
- * On SQLite: the count and the three writes in one unit of the group commit, where a statement
- * costs no round trip and the batch's writes are serial, so the count is exact.
+ * In one transaction: the key claimed (with `newKey`), the count, then the order, its event and
+ * its number on the key. On SQLite every create takes this way, as one unit of the group commit,
+ * where a statement costs no round trip and the batch's writes are serial, so the count is exact;
+ * on PostgreSQL only a create whose key was claimed before (a retry's) does.
  */
 export async function insertPendingInTransaction(
   tx: Transaction,
   input: PendingOrderInsert,
 ): Promise<PendingOrderInserted> {
+  if (input.newKey !== undefined && !(await tx.idempotency.insert(input.newKey))) return 'key_taken'
   if (await atOpenLimit(tx, input)) return 'too_many_open'
   const { order, event } = input
   await tx.orders.insert(order)

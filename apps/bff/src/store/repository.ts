@@ -15,9 +15,9 @@ import { NotificationStore, notificationQueries } from './notification-store'
 import type { DatabaseKind } from './open-database'
 import { OrderStore, TransactionOrderStore, orderQueries } from './order-store'
 import {
+  claimingPendingOrderStatement,
+  insertClaimingOnPostgres,
   insertPendingInTransaction,
-  insertPendingOnPostgres,
-  pendingOrderStatement,
   type PendingOrderInsert,
   type PendingOrderInserted,
 } from './pending-order-insert'
@@ -68,8 +68,10 @@ export interface Repository extends Stores {
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>
   /**
    * A new order's first write: the pending order, its `created` event and its number on the
-   * Idempotency-Key, all or nothing, unless the shopper already has `openLimit` open orders
-   * (`pending-order-insert.ts`: one statement on PostgreSQL, one unit of the group commit on SQLite).
+   * Idempotency-Key, all or nothing, unless the shopper already has `openLimit` open orders; with
+   * `newKey` it claims the key too, and writes nothing when the key exists
+   * (`pending-order-insert.ts`: one statement on PostgreSQL, one unit of the group commit on
+   * SQLite; a transaction on PostgreSQL without `newKey`).
    */
   insertPendingOrder(input: PendingOrderInsert): Promise<PendingOrderInserted>
   /**
@@ -149,17 +151,18 @@ export function repositoryOver(
     }
     return runInBatch((connection) => work(transactionOver(connection)))
   }
-  const pendingOrder = kind === 'postgres' ? pendingOrderStatement(db) : undefined
+  const claimingOrder = kind === 'postgres' ? claimingPendingOrderStatement(db) : undefined
   const createdPayment = kind === 'postgres' ? createdPaymentStatement(db) : undefined
   return {
     ...stores,
     kind,
     transaction,
     async insertPendingOrder(input) {
-      if (pendingOrder === undefined) {
+      const { newKey } = input
+      if (claimingOrder === undefined || newKey === undefined) {
         return transaction((tx) => insertPendingInTransaction(tx, input))
       }
-      return insertPendingOnPostgres(db, pendingOrder, input)
+      return insertClaimingOnPostgres(db, claimingOrder, { ...input, newKey })
     },
     async recordCreatedPayment(input) {
       if (createdPayment === undefined) {

@@ -176,6 +176,65 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     expect((await repository.idempotency.find(payer, 'key-3'))?.order_no).toBeNull()
   })
 
+  it('claims a new key in the same write as the order, and writes nothing when the key exists', async () => {
+    const payer = 'payer-claiming-insert'
+    const newKey = (key: string) =>
+      inFlightKey(payer, key, { expires_at: 10 ** 12, locked_until: 10 ** 12 })
+    const pending = (orderNo: string) =>
+      order(orderNo, {
+        payer_id: payer,
+        created_at: 1_000,
+        expires_at: 10 ** 12,
+        next_check_at: 10 ** 12,
+      })
+    const event = { kind: 'created' as const, detail: { amount: 100, lines: 1 } }
+    const write = (orderNo: string, key: string) => ({
+      order: pending(orderNo),
+      event,
+      key,
+      openLimit: 1,
+      newKey: newKey(key),
+    })
+
+    expect(await repository.insertPendingOrder(write('CLAIMING-1', 'key-1'))).toBe('inserted')
+    expect(await repository.orders.find('CLAIMING-1')).toEqual(pending('CLAIMING-1'))
+    expect(await repository.orders.listEvents('CLAIMING-1')).toMatchObject([
+      { order_no: 'CLAIMING-1', at: 1_000, kind: 'created', detail: event.detail },
+    ])
+    expect(await repository.idempotency.find(payer, 'key-1')).toEqual({
+      ...newKey('key-1'),
+      order_no: 'CLAIMING-1',
+    })
+
+    // The key exists (a retry, or another request with it): no order, no event, the key as it was.
+    expect(await repository.insertPendingOrder(write('CLAIMING-2', 'key-1'))).toBe('key_taken')
+    expect(await repository.orders.find('CLAIMING-2')).toBeUndefined()
+    expect(await repository.orders.listEvents('CLAIMING-2')).toEqual([])
+    expect((await repository.idempotency.find(payer, 'key-1'))?.order_no).toBe('CLAIMING-1')
+
+    // At the limit of open orders: the key is claimed, with no order on it.
+    expect(await repository.insertPendingOrder(write('CLAIMING-3', 'key-3'))).toBe('too_many_open')
+    expect(await repository.orders.find('CLAIMING-3')).toBeUndefined()
+    expect(await repository.orders.listEvents('CLAIMING-3')).toEqual([])
+    expect(await repository.idempotency.find(payer, 'key-3')).toEqual(newKey('key-3'))
+
+    // Claims of one key at once: exactly one writes its order.
+    const racing = await Promise.all(
+      ['RACE-1', 'RACE-2', 'RACE-3', 'RACE-4'].map((orderNo) =>
+        repository.insertPendingOrder({ ...write(orderNo, 'key-race'), openLimit: 10 }),
+      ),
+    )
+    expect(racing.filter((outcome) => outcome === 'inserted')).toHaveLength(1)
+    expect(racing.filter((outcome) => outcome === 'key_taken')).toHaveLength(3)
+    const winner = (await repository.idempotency.find(payer, 'key-race'))?.order_no
+    const written = await Promise.all(
+      ['RACE-1', 'RACE-2', 'RACE-3', 'RACE-4'].map((orderNo) => repository.orders.find(orderNo)),
+    )
+    expect(written.flatMap((found) => (found === undefined ? [] : [found.order_no]))).toEqual([
+      winner,
+    ])
+  })
+
   it("writes the payment parameters, their event and the key's answer together, only on the order as last seen", async () => {
     const payer = 'payer-created-payment'
     await repository.orders.insert(order('CREATED-1', { payer_id: payer, updated_at: 1_000 }))
