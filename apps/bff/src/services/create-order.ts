@@ -182,9 +182,8 @@ async function recordCreated(
  * anything else (or parameters for an order another writer moved meanwhile) through the ledger.
  * When an earlier attempt with the key created an order, that order continues with the same
  * order_no (an "order exists" answer is resolved through Query), so a key makes one aggregator
- * order even across a crash. A refusal is
- * UPSTREAM_REJECTED (the order is failed); an unknown fate is UPSTREAM_TIMEOUT /
- * UPSTREAM_UNAVAILABLE (the order stays pending for the retry).
+ * order even across a crash. A refusal is UPSTREAM_REJECTED (the order is failed); an unknown fate
+ * is UPSTREAM_TIMEOUT / UPSTREAM_UNAVAILABLE (the order stays pending for the retry).
  */
 export async function createOrder(
   deps: CreateOrderDeps,
