@@ -19,9 +19,9 @@ export class StoredAnswerFound extends Error {
 
 /**
  * The request's Idempotency-Key, as the idempotent middleware hands it to the handler. Most routes
- * get it claimed; a route whose first write can carry the claim (`claimInHandler`, the order
- * create) gets it unclaimed, inserts `unclaimed()` in that write and says so (`claimedInWrite`),
- * or calls `claim()` when the write found the key taken.
+ * get it claimed; a route whose first write can carry the claim (`claimInHandler`: the order
+ * create on PostgreSQL) gets it unclaimed, inserts `unclaimed()` in that write and says so
+ * (`claimedInWrite`), or calls `claim()` when the write found the key taken.
  */
 export interface IdempotencyClaim {
   /** The key's scope: the payer id the key is claimed under. */
