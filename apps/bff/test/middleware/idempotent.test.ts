@@ -10,6 +10,7 @@ import { errors } from '../../src/errors/errors'
 import { errorBoundary } from '../../src/middleware/error-boundary'
 import { idempotent } from '../../src/middleware/idempotent'
 import { createRepository } from '../../src/store/create-repository'
+import type { IdempotencyRecord } from '../../src/store/records'
 import type { Repository } from '../../src/store/repository'
 import { freshDatabase, type FreshDatabase } from '../support/databases'
 
@@ -68,6 +69,21 @@ describe('the idempotent middleware with claimInHandler', () => {
     await database.drop()
   })
 
+  /** The record of a key another live request holds, for the request to `path`. */
+  const heldByAnother = (key: string, path: string): IdempotencyRecord => ({
+    payer_id: 'payer-1',
+    key,
+    request_hash: path,
+    state: 'in_flight',
+    response_status: null,
+    response_body: null,
+    order_no: null,
+    created_at: now,
+    expires_at: now + 3_600_000,
+    locked_until: now + 30_000,
+    lock_owner: 'other#1',
+  })
+
   const send = async (path: string, key: string, requestId: string) => {
     const response = await fetch(`${base}${path}`, {
       headers: { 'idempotency-key': key, 'x-request-id': requestId },
@@ -96,19 +112,7 @@ describe('the idempotent middleware with claimInHandler', () => {
   })
 
   it('leaves a key it never claimed alone after an answer that is not final', async () => {
-    const held = {
-      payer_id: 'payer-1',
-      key: 'key-held',
-      request_hash: '/unavailable',
-      state: 'in_flight' as const,
-      response_status: null,
-      response_body: null,
-      order_no: null,
-      created_at: now,
-      expires_at: now + 3_600_000,
-      locked_until: now + 30_000,
-      lock_owner: 'other#1',
-    }
+    const held = heldByAnother('key-held', '/unavailable')
     expect(await repository.idempotency.insert(held)).toBe(true)
     const answer = await send('/unavailable', 'key-held', 'req-5')
     expect(answer.status).toBe(500)
@@ -117,19 +121,7 @@ describe('the idempotent middleware with claimInHandler', () => {
   })
 
   it('answers 409 for a final answer while another request holds the key', async () => {
-    const held = {
-      payer_id: 'payer-1',
-      key: 'key-busy',
-      request_hash: '/refused',
-      state: 'in_flight' as const,
-      response_status: null,
-      response_body: null,
-      order_no: null,
-      created_at: now,
-      expires_at: now + 3_600_000,
-      locked_until: now + 30_000,
-      lock_owner: 'other#1',
-    }
+    const held = heldByAnother('key-busy', '/refused')
     expect(await repository.idempotency.insert(held)).toBe(true)
     const answer = await send('/refused', 'key-busy', 'req-6')
     expect(answer.status).toBe(409)

@@ -28,6 +28,24 @@ function inFlightKey(
   }
 }
 
+/** A key claimed long ago that neither expires nor unlocks during a test. */
+function liveKey(payerId: string, key: string): IdempotencyRecord {
+  return inFlightKey(payerId, key, { expires_at: 10 ** 12, locked_until: 10 ** 12 })
+}
+
+/** A new pending order of `payerId`, open for the whole test. */
+function pendingOf(payerId: string, orderNo: string): OrderRecord {
+  return order(orderNo, {
+    payer_id: payerId,
+    created_at: 1_000,
+    expires_at: 10 ** 12,
+    next_check_at: 10 ** 12,
+  })
+}
+
+/** The first event of the pending orders above. */
+const event = { kind: 'created' as const, detail: { amount: 100, lines: 1 } }
+
 describe.each(TEST_DATABASES)('the repository on %s', (db) => {
   let database: FreshDatabase
   let repository: Repository
@@ -138,16 +156,8 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
 
   it("writes a new order, its event and the key's order number together, or none of them", async () => {
     const payer = 'payer-pending-insert'
-    const keyRecord = (key: string) =>
-      inFlightKey(payer, key, { expires_at: 10 ** 12, locked_until: 10 ** 12 })
-    const pending = (orderNo: string) =>
-      order(orderNo, {
-        payer_id: payer,
-        created_at: 1_000,
-        expires_at: 10 ** 12,
-        next_check_at: 10 ** 12,
-      })
-    const event = { kind: 'created' as const, detail: { amount: 100, lines: 1 } }
+    const keyRecord = (key: string) => liveKey(payer, key)
+    const pending = (orderNo: string) => pendingOf(payer, orderNo)
     await repository.idempotency.insert(keyRecord('key-1'))
     const first = { order: pending('PENDING-1'), event, key: 'key-1', openLimit: 2 }
     expect(await repository.insertPendingOrder(first)).toBe('inserted')
@@ -178,16 +188,8 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
 
   it('claims a new key in the same write as the order, and writes nothing when the key exists', async () => {
     const payer = 'payer-claiming-insert'
-    const newKey = (key: string) =>
-      inFlightKey(payer, key, { expires_at: 10 ** 12, locked_until: 10 ** 12 })
-    const pending = (orderNo: string) =>
-      order(orderNo, {
-        payer_id: payer,
-        created_at: 1_000,
-        expires_at: 10 ** 12,
-        next_check_at: 10 ** 12,
-      })
-    const event = { kind: 'created' as const, detail: { amount: 100, lines: 1 } }
+    const newKey = (key: string) => liveKey(payer, key)
+    const pending = (orderNo: string) => pendingOf(payer, orderNo)
     const write = (orderNo: string, key: string) => ({
       order: pending(orderNo),
       event,
