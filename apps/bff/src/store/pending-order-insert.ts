@@ -44,7 +44,10 @@ async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<b
   return open >= input.openLimit
 }
 
-/** The key record's columns, each from a slot named after it with a `key_` prefix. */
+/**
+ * The key record's columns, each from a slot named after it with a `key_` prefix, except
+ * `order_no`, which the statement derives from the count.
+ */
 const KEY_COLUMNS = [
   'payer_id',
   'key',
