@@ -14,7 +14,12 @@ import { jsonBodies } from './middleware/json-bodies'
 import { parsedBodies } from './middleware/parsed-bodies'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
-import { securityHeaders, securityHeadersOptions } from './middleware/security-headers'
+import {
+  recordHelmetHeaders,
+  securityHeaders,
+  securityHeadersOptions,
+  type HelmetHeaders,
+} from './middleware/security-headers'
 import { staticFiles } from './middleware/static-files'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { adminRoutes } from './routes/admin'
@@ -58,8 +63,15 @@ export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Ro
 /** The one path prefix of the `raw` routers (the aggregator's notifications). */
 const RAW_PREFIX = '/notify/'
 
-/** Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). */
-export function createApp(deps: AppDeps): Koa<AppState> {
+/**
+ * Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). `helmet` is the
+ * security headers recorded once for this deployment; request-handler.ts records them once for
+ * both the app and the order-poll lane.
+ */
+export function createApp(
+  deps: AppDeps,
+  helmet: HelmetHeaders = recordHelmetHeaders(securityHeadersOptions(deps.env)),
+): Koa<AppState> {
   const hops = deps.env.TRUST_PROXY_HOPS
   const app = new Koa<AppState>({ proxy: hops > 0, maxIpsCount: hops })
   const limit = `${deps.env.JSON_BODY_LIMIT_KB}kb`
@@ -67,7 +79,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(httpMetrics(deps.metrics))
   app.use(requestLog(deps.requestLines, [deps.env.NOTIFY_SECRET, deps.env.ADMIN_TOKEN]))
   app.use(errorBoundary(deps.logger))
-  app.use(securityHeaders(securityHeadersOptions(deps.env)))
+  app.use(securityHeaders(helmet))
   const routers = appRouters(deps)
   // Before the body parser: the notification route reads (and stores) the raw bytes itself. Only
   // requests under its prefix go through its router; every other request skips the match.

@@ -4,7 +4,11 @@ import type { AppDeps } from '../app-deps'
 import { requestHasBody } from '../middleware/json-bodies'
 import { chooseRequestId } from '../middleware/request-id'
 import { requestLineWriter } from '../middleware/request-log'
-import { recordHelmetHeaders, securityHeadersOptions } from '../middleware/security-headers'
+import {
+  recordHelmetHeaders,
+  securityHeadersOptions,
+  type HelmetHeaders,
+} from '../middleware/security-headers'
 import { authenticate } from '../services/authenticate'
 import { ORDER_NO } from '../services/find-own-order'
 import { getOrder } from '../services/get-order'
@@ -49,14 +53,16 @@ function laneOrderNo(request: IncomingMessage): string | undefined {
  * second read on that path. The app keeps the route itself too (HEAD, query strings, OpenAPI).
  * Sessions are cached here as in `requireSession`: a revoked one is refused within a second.
  */
-export function orderPollLane(deps: AppDeps): Lane {
+export function orderPollLane(
+  deps: AppDeps,
+  helmet: HelmetHeaders = recordHelmetHeaders(securityHeadersOptions(deps.env)),
+): Lane {
   const checkDeps = { ...deps, pollQueryAfterMs: deps.env.ms.pollQueryAfter }
   const sessionDeps = { ...deps, sessions: new SessionCache() }
   const writeLine = requestLineWriter(deps.requestLines, [
     deps.env.NOTIFY_SECRET,
     deps.env.ADMIN_TOKEN,
   ])
-  const helmet = recordHelmetHeaders(securityHeadersOptions(deps.env))
   // A header helmet removes is never set here, so only what it sets is carried over.
   const fixedHeaders = [
     ...helmet.set.flat(),

@@ -96,7 +96,7 @@ export function refusePerRequestDirectives(settings: Parameters<typeof helmet>[0
 }
 
 /** What helmet does to every answer: the headers it sets, in order, and the ones it removes. */
-interface HelmetHeaders {
+export interface HelmetHeaders {
   set: (readonly [name: string, value: string])[]
   removed: string[]
 }
@@ -144,10 +144,9 @@ export function recordHelmetHeaders(options: SecurityHeadersOptions): HelmetHead
  * numbers ride in store URLs), HSTS over https, and `Cache-Control: no-store` on every `/api/`
  * answer to a request that carried credentials. Product images may be loaded cross-origin: the
  * mini-programs show them from another origin. Helmet's headers are worked out once, at start
- * (`recordHelmetHeaders`), and set on each answer from that list.
+ * (`recordHelmetHeaders`, shared with the order-poll lane), and set on each answer from that list.
  */
-export function securityHeaders(options: SecurityHeadersOptions): Middleware<AppState> {
-  const { set, removed } = recordHelmetHeaders(options)
+export function securityHeaders({ set, removed }: HelmetHeaders): Middleware<AppState> {
   return async (ctx, next) => {
     const response = ctx.res
     for (const name of removed) response.removeHeader(name)

@@ -44,10 +44,7 @@ async function atOpenLimit(stores: Stores, input: PendingOrderInsert): Promise<b
   return open >= input.openLimit
 }
 
-/**
- * The key record's columns, each from a slot named after it with a `key_` prefix, except
- * `order_no`, which the statement derives from the count.
- */
+/** The key record's columns, in the order the claiming statement inserts them. */
 const KEY_COLUMNS = [
   'payer_id',
   'key',
@@ -63,6 +60,13 @@ const KEY_COLUMNS = [
 ] as const
 
 /**
+ * The key's columns whose values come from slots, each named after it with a `key_` prefix
+ * (several share a name with an order column); the statement derives `order_no` from the count.
+ */
+const KEY_SLOT_COLUMNS = KEY_COLUMNS.filter((column) => column !== 'order_no')
+const keySlotName = (column: (typeof KEY_COLUMNS)[number]): string => `key_${column}`
+
+/**
  * PostgreSQL's one statement for a create that claims its key: the open orders counted (up to the
  * limit, `openOrdersCount`), the key's record inserted unless the key exists (carrying the new
  * order's number only below the limit), then the order and its event, written only when the key
@@ -73,7 +77,6 @@ const KEY_COLUMNS = [
  */
 export function claimingPendingOrderStatement(db: Kysely<DatabaseSchema>) {
   const columnSlots = orderSlots()
-  const keySlot = (column: (typeof KEY_COLUMNS)[number]) => slot(`key_${column}`)
   return new QueryTemplate(
     db
       .with('open_orders', () => openOrdersCount(db))
@@ -90,7 +93,7 @@ export function claimingPendingOrderStatement(db: Kysely<DatabaseSchema>) {
                     ? sql`case when ${sql.ref('open_orders.count')} < ${slot<number>('upTo')} then ${columnSlots.order_no} end`.as(
                         column,
                       )
-                    : sql`${keySlot(column)}`.as(column),
+                    : sql`${slot(keySlotName(column))}`.as(column),
                 ),
               ),
           )
@@ -115,7 +118,7 @@ export function claimingPendingOrderStatement(db: Kysely<DatabaseSchema>) {
       .select('claimed.order_no'),
     [
       ...ORDER_COLUMNS,
-      ...KEY_COLUMNS.filter((column) => column !== 'order_no').map((column) => `key_${column}`),
+      ...KEY_SLOT_COLUMNS.map(keySlotName),
       'event_at',
       'event_kind',
       'event_detail',
@@ -142,16 +145,9 @@ export async function insertClaimingOnPostgres(
   const { rows } = await db.executeQuery(
     statement.bind({
       ...orderRow(order),
-      key_payer_id: newKey.payer_id,
-      key_key: newKey.key,
-      key_request_hash: newKey.request_hash,
-      key_state: newKey.state,
-      key_response_status: newKey.response_status,
-      key_response_body: newKey.response_body,
-      key_created_at: newKey.created_at,
-      key_expires_at: newKey.expires_at,
-      key_locked_until: newKey.locked_until,
-      key_lock_owner: newKey.lock_owner,
+      ...Object.fromEntries(
+        KEY_SLOT_COLUMNS.map((column) => [keySlotName(column), newKey[column]]),
+      ),
       event_at: order.created_at,
       event_kind: event.kind,
       event_detail: JSON.stringify(event.detail),
