@@ -6,8 +6,8 @@
  *   through V8's code cache (scripts/lib/code-cache-loader.js).
  * The workspace packages it imports (@quickpay/contracts, @quickpay/lianke, which ship TypeScript
  * sources) and its plain-JavaScript dependencies are bundled in; native or file-resolving
- * dependencies listed in `external` (better-sqlite3, pg, pino and its worker transports) stay in
- * node_modules and are imported at run time. Plain JavaScript so that `pnpm build` needs no tsx.
+ * dependencies listed in `external` (better-sqlite3, pg) stay in node_modules and are imported at
+ * run time. Plain JavaScript so that `pnpm build` needs no tsx.
  *
  * Runtime files are resolved from `import.meta.url`, which in the bundle is a file directly in
  * `dist/`: one folder below the package, like a module directly under `src/`, so a path such as

@@ -65,13 +65,19 @@ describe('the compiled BFF (dist/main.js)', () => {
     await database?.drop()
   })
 
-  it('is a bundle that leaves the native driver and pino outside and tsx out', () => {
+  it('is a bundle that leaves the native driver outside, pino inside and tsx out', () => {
     const bundle = readAtStart()
     expect(bundle).toMatch(
       /from\s*"better-sqlite3"|import\("better-sqlite3"\)|require\("better-sqlite3"\)/,
     )
     expect(bundle).not.toContain('@quickpay/contracts')
     expect(bundle).not.toContain('tsx/esm')
+    // pino and its destination are bundled (no worker transport is ever started), not resolved
+    // from node_modules at start.
+    expect(bundle).not.toMatch(/require\("(pino|sonic-boom|thread-stream)"\)/)
+    expect(
+      sourcesReadAtStart().some((source) => /\/pino@[^/]+\/node_modules\/pino\//.test(source)),
+    ).toBe(true)
   })
 
   // Issue #15 (compiled start-up): what only some later request needs is neither compiled nor run
