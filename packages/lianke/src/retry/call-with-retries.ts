@@ -5,7 +5,7 @@ import type { LiankeCallEvent } from '../lianke-client-options'
 import type { LiankeRoute } from '../lianke-routes'
 import { log } from '../log'
 import type { ResolvedClientOptions } from '../resolve-client-options'
-import type { AttemptSignals } from '../transport/attempt-signals'
+import { startAttemptSignals, type AttemptSignals } from '../transport/attempt-signals'
 import { backoffDelay } from './backoff-delay'
 import type { Deadline } from './deadline'
 import { sleep } from './sleep'
@@ -27,7 +27,7 @@ export interface RetriedCall<T> {
   external: AbortSignal | undefined
   /** Every error of every attempt, in order, so callers can reason about earlier attempts. */
   errors: LiankeError[]
-  /** One attempt, ended by `signals.attempt` when it takes longer than the attempt's timeout. */
+  /** One attempt, ended by `signals.signal` (the caller's abort, the deadline, its own timeout). */
   run: (signals: AttemptSignals) => Promise<T>
 }
 
@@ -41,7 +41,8 @@ export async function callWithRetries<T>(
 ): Promise<T> {
   const { route, orderNo, deadline, external } = call
   for (let attempt = 1; ; attempt += 1) {
-    const timeoutMs = Math.ceil(Math.min(config.timeoutMs, deadline.remaining()))
+    const remainingMs = deadline.remaining()
+    const timeoutMs = Math.ceil(Math.min(config.timeoutMs, remainingMs))
     const started = performance.now()
     let error: LiankeError
     try {
@@ -54,12 +55,17 @@ export async function callWithRetries<T>(
           orderNo,
         })
       }
-      const signals = {
+      const signals = startAttemptSignals({
+        timeoutMs,
+        deadlineFirst: remainingMs < config.timeoutMs,
         external,
-        deadline: deadline.signal,
-        attempt: AbortSignal.timeout(timeoutMs),
+      })
+      let result: T
+      try {
+        result = await call.run(signals)
+      } finally {
+        signals.release()
       }
-      const result = await call.run(signals)
       const durationMs = performance.now() - started
       log('%s order=%s attempt=%d ok in %dms', route, orderNo, attempt, Math.round(durationMs))
       report(config, { route, attempt, durationMs, outcome: 'ok' })
@@ -85,12 +91,10 @@ export async function callWithRetries<T>(
     if (!error.retriable || attempt > config.retryLimit) throw error
     const delay = backoffDelay(attempt, config.baseDelayMs, config.maxDelayMs)
     // A retry that could not even start before the deadline is pointless; keep the real cause.
+    // (So the backoff always ends before the deadline, and only the caller's abort cuts it short.)
     if (delay >= deadline.remaining()) throw error
     try {
-      await sleep(
-        delay,
-        external === undefined ? deadline.signal : AbortSignal.any([external, deadline.signal]),
-      )
+      await sleep(delay, external)
     } catch {
       if (external?.aborted) {
         throw new LiankeAbortedError(`${route} aborted by the caller`, {

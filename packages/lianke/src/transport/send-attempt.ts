@@ -6,7 +6,6 @@ import { LiankeInvalidResponseError } from '../errors/lianke-invalid-response-er
 import type { LiankeRoute } from '../lianke-routes'
 import type { ResolvedClientOptions } from '../resolve-client-options'
 import type { AttemptSignals } from './attempt-signals'
-import { combinedSignal } from './attempt-signals'
 import { transportError } from './transport-error'
 import type { UpstreamAnswer } from './upstream-post'
 
@@ -79,7 +78,7 @@ export async function sendAttempt<T>(
       url: request.url,
       headers: request.headers,
       body: JSON.stringify(request.json),
-      signal: combinedSignal(signals),
+      signal: signals.signal,
     })
     if (response.status < 200 || response.status > 299) {
       await response.discard()

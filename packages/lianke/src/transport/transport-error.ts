@@ -36,14 +36,15 @@ export function transportError(
   signals: AttemptSignals,
 ): LiankeError {
   const details = { route, orderNo, cause: error }
-  if (signals.external?.aborted) {
+  const ended = signals.endedBy()
+  if (ended === 'caller') {
     return new LiankeAbortedError(`${route} aborted by the caller`, {
       ...details,
       maybeProcessed: true,
     })
   }
-  if (signals.deadline.aborted || signals.attempt.aborted) {
-    const which = signals.deadline.aborted ? 'the overall deadline' : 'the attempt deadline'
+  if (ended !== undefined) {
+    const which = ended === 'deadline' ? 'the overall deadline' : 'the attempt deadline'
     return new LiankeTimeoutError(`${route} got no answer within ${which}`, details)
   }
   const code = causeCode(error)

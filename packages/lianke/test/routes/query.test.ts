@@ -115,6 +115,19 @@ describe('query', () => {
     expect(performance.now() - started).toBeLessThan(2000)
   })
 
+  it('retries an attempt that timed out, and names the deadline that ended each attempt', async () => {
+    await h.setFaults({ routes: ['QuickPay/Query'], hang: true })
+    const events: LiankeCallEvent[] = []
+    const promise = h
+      .client({ timeoutMs: 150, deadlineMs: 400, onCall: (e) => events.push(e) })
+      .query({ order_no: orderNo })
+    await expect(promise).rejects.toThrow(/overall deadline/)
+    const messages = events.map((e) => e.error?.message ?? 'ok')
+    expect(messages.length).toBeGreaterThanOrEqual(2)
+    expect(messages[0]).toMatch(/within the attempt deadline/)
+    expect(messages.at(-1)).toMatch(/within the overall deadline/)
+  })
+
   it('honours an explicit deadline shorter than the attempts would take', async () => {
     await h.setFaults({ routes: ['QuickPay/Query'], hang: true })
     const promise = h.client({ timeoutMs: 1000, deadlineMs: 200 }).query({ order_no: orderNo })
