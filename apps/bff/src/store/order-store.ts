@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Channel, OrderEvent, OrderStatus, PayType } from '@quickpay/contracts'
 
 import type { DatabaseSchema, OrderTable } from './database-schema'
+import { gatherReads } from './gathered-reads'
 import type { DatabaseKind } from './open-database'
 import { QueryTemplate, slot } from './query-template'
 import {
@@ -163,6 +164,19 @@ export function orderQueries(db: Kysely<DatabaseSchema>, kind: DatabaseKind) {
         .where('payer_id', '=', slot('payerId')),
       ['orderNo', 'payerId'],
     ),
+    // The same read for several numbers at once, with each order's payer to match against
+    // (store/gathered-reads.ts); PostgreSQL only (`any` of an array parameter).
+    findShopperOrders:
+      kind === 'postgres'
+        ? new QueryTemplate(
+            db
+              .selectFrom('orders')
+              .select([...SHOPPER_ORDER_FIELDS, 'payer_id'])
+              .select((eb) => ordersRefundsJson(eb, kind).as('refunds_json'))
+              .where('order_no', '=', sql<string>`any(${slot('orderNos')})`),
+            ['orderNos'],
+          )
+        : undefined,
     setPaymentParametersIfAsSeen: new QueryTemplate(paymentParametersUpdateIfAsSeen(db), [
       'cloudpayParam',
       'now',
@@ -219,6 +233,10 @@ export interface OrderListPosition {
 /** The compiled order queries of one database handle. */
 export type OrderQueries = ReturnType<typeof orderQueries>
 
+/** A row of `findShopperOrder`: the SHOPPER_ORDER_FIELDS and the refunds as JSON. */
+type ShopperOrderRow =
+  OrderQueries['findShopperOrder'] extends QueryTemplate<infer Row, string> ? Row : never
+
 function toOrder(row: Selectable<OrderTable>): OrderRecord {
   return {
     ...row,
@@ -249,10 +267,38 @@ function orderColumns(patch: OrderPatch): Partial<OrderTable> {
 
 /** Orders and their timelines: reads, creation, non-status fields and events. */
 export class OrderStore {
+  /** How `findShopperOrder` reads its row: one statement per read, or gathered (below). */
+  private readonly shopperOrderRow: (
+    orderNo: string,
+    payerId: string,
+  ) => Promise<ShopperOrderRow | undefined>
+
+  /**
+   * With `gatherShopperReads` (the repository's stores outside transactions, on PostgreSQL), the
+   * shopper's order reads asked for in one turn of the event loop share one statement
+   * (store/gathered-reads.ts).
+   */
   constructor(
     protected readonly db: Kysely<DatabaseSchema>,
     protected readonly queries: OrderQueries,
-  ) {}
+    options: { gatherShopperReads?: boolean } = {},
+  ) {
+    const readOne = async (orderNo: string, payerId: string) => {
+      const { rows } = await this.db.executeQuery(
+        this.queries.findShopperOrder.bind({ orderNo, payerId }),
+      )
+      return rows[0]
+    }
+    const many = this.queries.findShopperOrders
+    this.shopperOrderRow =
+      options.gatherShopperReads === true && many !== undefined
+        ? gatherReads({
+            readOne,
+            readMany: async (orderNos) =>
+              (await this.db.executeQuery(many.bind({ orderNos }))).rows,
+          })
+        : readOne
+  }
 
   /** Stores a new order. */
   async insert(order: OrderRecord): Promise<void> {
@@ -283,10 +329,7 @@ export class OrderStore {
     orderNo: string,
     payerId: string,
   ): Promise<{ order: ShopperOrderRecord; refunds: RefundRecord[] } | undefined> {
-    const { rows } = await this.db.executeQuery(
-      this.queries.findShopperOrder.bind({ orderNo, payerId }),
-    )
-    const row = rows[0]
+    const row = await this.shopperOrderRow(orderNo, payerId)
     if (row === undefined) return undefined
     const order: ShopperOrderRecord = {
       order_no: row.order_no,

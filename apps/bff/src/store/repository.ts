@@ -144,7 +144,11 @@ export function repositoryOver(
   const outer =
     runInBatch !== undefined && reader !== undefined ? readWriteSplit(reader, runInBatch) : db
   let closing: Promise<void> | undefined
-  const stores = storesOver(outer, queries, new OrderStore(outer, queries.orders))
+  const stores = storesOver(
+    outer,
+    queries,
+    new OrderStore(outer, queries.orders, { gatherShopperReads: kind === 'postgres' }),
+  )
   const transaction: Repository['transaction'] = async (work) => {
     if (runInBatch === undefined) {
       return db.transaction().execute((trx) => work(transactionOver(trx)))

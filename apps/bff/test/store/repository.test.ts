@@ -404,4 +404,25 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     expect(await repository.orders.findShopperOrder('WITH-REFUNDS', 'payer-2')).toBeUndefined()
     expect(await repository.orders.findShopperOrder('MISSING', 'payer-1')).toBeUndefined()
   })
+
+  it("answers polls asked for together (gathered into one statement on PostgreSQL) each with its own shopper's order", async () => {
+    await repository.orders.insert(order('POLL-A', { payer_id: 'poller-a', amount: 101 }))
+    await repository.orders.insert(order('POLL-B', { payer_id: 'poller-b', amount: 202 }))
+    const alone = await repository.orders.findShopperOrder('POLL-A', 'poller-a')
+    // Asked for in one turn: the same order twice, another shopper's, a stranger's try at it, and
+    // an unknown number.
+    const together = await Promise.all([
+      repository.orders.findShopperOrder('POLL-A', 'poller-a'),
+      repository.orders.findShopperOrder('POLL-B', 'poller-b'),
+      repository.orders.findShopperOrder('POLL-A', 'poller-a'),
+      repository.orders.findShopperOrder('POLL-B', 'poller-a'),
+      repository.orders.findShopperOrder('POLL-MISSING', 'poller-a'),
+    ])
+    expect(together[0]).toEqual(alone)
+    expect(together[1]?.order).toMatchObject({ order_no: 'POLL-B', amount: 202 })
+    expect(together[1]?.refunds).toEqual([])
+    expect(together[2]).toEqual(alone)
+    expect(together[3]).toBeUndefined()
+    expect(together[4]).toBeUndefined()
+  })
 })
