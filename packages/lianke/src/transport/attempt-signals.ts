@@ -21,7 +21,7 @@ export interface AttemptSignalsHandle extends AttemptSignals {
  *
  * Each attempt made two `AbortSignal.timeout` and an `AbortSignal.any` before: timers that stayed
  * armed until they fired or their signal was collected, with the weak references and finalizers
- * that clean them up, some 30 µs of CPU per attempt against under 10 here (docs/performance.md,
+ * that clean them up, about 40 µs of CPU per attempt against under 10 here (docs/performance.md,
  * part 14).
  */
 export function startAttemptSignals(options: {
