@@ -56,11 +56,9 @@ export function orderRoutes(deps: AppDeps): Router<AppState> {
       // A created order, a refusal and an order no longer pending are final; an unknown fate is not.
       isFinal: (status, code) =>
         status === 201 || code === 'UPSTREAM_REJECTED' || code === 'ORDER_NOT_PENDING',
-      // On PostgreSQL createOrder claims the key in the statement that stores the new order: one
-      // round trip and one commit fewer. On SQLite the claim is a one-statement unit sharing its
-      // batch's fsync, and moving it into the order's unit measured no cheaper
-      // (docs/performance.md, part 13), so there the middleware claims it first.
-      claimInHandler: deps.repository.kind === 'postgres',
+      // Where the repository's first write can carry the claim more cheaply (PostgreSQL),
+      // createOrder claims the key in it; elsewhere the middleware claims it first.
+      claimInHandler: deps.repository.claimsKeyInFirstWrite,
     }),
     async (ctx) => {
       ctx.body = await createOrder(createDeps, {

@@ -267,11 +267,9 @@ function orderColumns(patch: OrderPatch): Partial<OrderTable> {
 
 /** Orders and their timelines: reads, creation, non-status fields and events. */
 export class OrderStore {
-  /** How `findShopperOrder` reads its row: one statement per read, or gathered (below). */
-  private readonly shopperOrderRow: (
-    orderNo: string,
-    payerId: string,
-  ) => Promise<ShopperOrderRow | undefined>
+  /** `findShopperOrder`'s reads gathered per turn of the event loop, when asked for (below). */
+  private readonly gatheredShopperReads:
+    ((orderNo: string, payerId: string) => Promise<ShopperOrderRow | undefined>) | undefined
 
   /**
    * With `gatherShopperReads` (the repository's stores outside transactions, on PostgreSQL), the
@@ -283,21 +281,25 @@ export class OrderStore {
     protected readonly queries: OrderQueries,
     options: { gatherShopperReads?: boolean } = {},
   ) {
-    const readOne = async (orderNo: string, payerId: string) => {
-      const { rows } = await this.db.executeQuery(
-        this.queries.findShopperOrder.bind({ orderNo, payerId }),
-      )
-      return rows[0]
-    }
-    const many = this.queries.findShopperOrders
-    this.shopperOrderRow =
+    const many = queries.findShopperOrders
+    this.gatheredShopperReads =
       options.gatherShopperReads === true && many !== undefined
         ? gatherReads({
-            readOne,
-            readMany: async (orderNos) =>
-              (await this.db.executeQuery(many.bind({ orderNos }))).rows,
+            readOne: (orderNo, payerId) => this.shopperOrderRow(orderNo, payerId),
+            readMany: async (orderNos) => (await db.executeQuery(many.bind({ orderNos }))).rows,
           })
-        : readOne
+        : undefined
+  }
+
+  /** One order's `findShopperOrder` row, with one statement. */
+  private async shopperOrderRow(
+    orderNo: string,
+    payerId: string,
+  ): Promise<ShopperOrderRow | undefined> {
+    const { rows } = await this.db.executeQuery(
+      this.queries.findShopperOrder.bind({ orderNo, payerId }),
+    )
+    return rows[0]
   }
 
   /** Stores a new order. */
@@ -329,7 +331,10 @@ export class OrderStore {
     orderNo: string,
     payerId: string,
   ): Promise<{ order: ShopperOrderRecord; refunds: RefundRecord[] } | undefined> {
-    const row = await this.shopperOrderRow(orderNo, payerId)
+    const row =
+      this.gatheredShopperReads === undefined
+        ? await this.shopperOrderRow(orderNo, payerId)
+        : await this.gatheredShopperReads(orderNo, payerId)
     if (row === undefined) return undefined
     const order: ShopperOrderRecord = {
       order_no: row.order_no,
