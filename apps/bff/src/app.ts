@@ -6,6 +6,7 @@ import Koa from 'koa'
 
 import type { AppDeps } from './app-deps'
 import type { AppState } from './app-state'
+import { sharedWithLanes, type SharedWithLanes } from './fast-lane/shared-with-lanes'
 import { httpMetrics } from './metrics/http-metrics'
 import { metricsRoutes } from './metrics/metrics-routes'
 import { consoleFiles } from './middleware/console-files'
@@ -14,12 +15,7 @@ import { jsonBodies } from './middleware/json-bodies'
 import { parsedBodies } from './middleware/parsed-bodies'
 import { requestId } from './middleware/request-id'
 import { requestLog } from './middleware/request-log'
-import {
-  recordHelmetHeaders,
-  securityHeaders,
-  securityHeadersOptions,
-  type HelmetHeaders,
-} from './middleware/security-headers'
+import { securityHeaders } from './middleware/security-headers'
 import { staticFiles } from './middleware/static-files'
 import { openApiRoutes } from './openapi/openapi-routes'
 import { adminRoutes } from './routes/admin'
@@ -34,15 +30,19 @@ import { orderRoutes } from './routes/order-routes'
 import { productRoutes } from './routes/product-routes'
 import { sandboxRoutes } from './routes/sandbox-routes'
 import { sessionRoutes } from './routes/session-routes'
+import { SettledCopies } from './services/settled-copies'
 
 /**
  * Every router of the app, one per resource: `raw` ones read the request body themselves and are
  * mounted before the body parser, `parsed` ones after it. The OpenAPI document is checked against
  * this list.
  */
-export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Router<AppState>[] } {
+export function appRouters(
+  deps: AppDeps,
+  settledCopies: SettledCopies = new SettledCopies(),
+): { raw: Router<AppState>[]; parsed: Router<AppState>[] } {
   return {
-    raw: [notifyRoutes(deps)],
+    raw: [notifyRoutes(deps, settledCopies)],
     parsed: [
       healthRoutes(deps),
       configRoutes(deps.env),
@@ -64,13 +64,13 @@ export function appRouters(deps: AppDeps): { raw: Router<AppState>[]; parsed: Ro
 const RAW_PREFIX = '/notify/'
 
 /**
- * Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). `helmet` is the
- * security headers recorded once for this deployment; request-handler.ts records them once for
- * both the app and the order-poll lane.
+ * Builds the Koa app (no port: tests drive `app.callback()`, main.ts listens). `shared` is what it
+ * holds in common with the lanes in front of it (the security headers, the settled notification
+ * copies); request-handler.ts builds it once for the app and the lanes.
  */
 export function createApp(
   deps: AppDeps,
-  helmet: HelmetHeaders = recordHelmetHeaders(securityHeadersOptions(deps.env)),
+  shared: SharedWithLanes = sharedWithLanes(deps.env),
 ): Koa<AppState> {
   const hops = deps.env.TRUST_PROXY_HOPS
   const app = new Koa<AppState>({ proxy: hops > 0, maxIpsCount: hops })
@@ -79,8 +79,8 @@ export function createApp(
   app.use(httpMetrics(deps.metrics))
   app.use(requestLog(deps.requestLines, [deps.env.NOTIFY_SECRET, deps.env.ADMIN_TOKEN]))
   app.use(errorBoundary(deps.logger))
-  app.use(securityHeaders(helmet))
-  const routers = appRouters(deps)
+  app.use(securityHeaders(shared.helmet))
+  const routers = appRouters(deps, shared.settledCopies)
   // Before the body parser: the notification route reads (and stores) the raw bytes itself. Only
   // requests under its prefix go through its router; every other request skips the match.
   const raw = oneRouter(routers.raw)

@@ -1,9 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 
 import type { AppDeps } from '../app-deps'
 import { requestHasBody } from '../middleware/json-bodies'
-import { chooseRequestId } from '../middleware/request-id'
-import { requestLineWriter } from '../middleware/request-log'
 import {
   recordHelmetHeaders,
   securityHeadersOptions,
@@ -13,13 +11,7 @@ import { authenticate } from '../services/authenticate'
 import { ORDER_NO } from '../services/find-own-order'
 import { getOrder } from '../services/get-order'
 import { SessionCache } from '../services/session-cache'
-
-/** A request listener that either answers a request itself or hands it to `fallback`, untouched. */
-export type Lane = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  fallback: () => void,
-) => void
+import { laneAnswer, logLaneFailure, type Lane } from './lane-answer'
 
 const PREFIX = '/api/orders/'
 /** The pattern the app's router reports for the same route: the metrics' route label. */
@@ -59,19 +51,14 @@ export function orderPollLane(
 ): Lane {
   const checkDeps = { ...deps, pollQueryAfterMs: deps.env.ms.pollQueryAfter }
   const sessionDeps = { ...deps, sessions: new SessionCache() }
-  const writeLine = requestLineWriter(deps.requestLines, [
-    deps.env.NOTIFY_SECRET,
-    deps.env.ADMIN_TOKEN,
-  ])
-  // A header helmet removes is never set here, so only what it sets is carried over.
-  const fixedHeaders = [
-    ...helmet.set.flat(),
-    'Content-Type',
-    'application/json; charset=utf-8',
+  const answer = laneAnswer(deps, helmet, {
+    method: 'GET',
+    pattern: ROUTE,
+    contentType: 'application/json; charset=utf-8',
     // Every lane request carries credentials (securityHeaders sets the same on those).
-    'Cache-Control',
-    'no-store',
-  ]
+    noStore: true,
+  })
+  const logFailure = logLaneFailure(deps, 'order poll')
 
   async function answerOf(orderNo: string, authorization: string): Promise<string | undefined> {
     try {
@@ -91,44 +78,9 @@ export function orderPollLane(
     const started = performance.now()
     answerOf(orderNo, request.headers.authorization ?? '')
       .then((body) => {
-        if (body === undefined) {
-          fallback()
-          return
-        }
-        const incomingId = request.headers['x-request-id']
-        const requestId = chooseRequestId(typeof incomingId === 'string' ? incomingId : undefined)
-        try {
-          response.writeHead(200, [
-            ...fixedHeaders,
-            'X-Request-Id',
-            requestId,
-            'Content-Length',
-            String(Buffer.byteLength(body)),
-          ])
-          response.end(body)
-        } catch (error) {
-          deps.logger.error(
-            {
-              request_id: requestId,
-              error: error instanceof Error ? error.message : String(error),
-            },
-            'order poll answer failed',
-          )
-          response.destroy()
-        }
-        deps.metrics.observeHttp(
-          { method: 'GET', route: ROUTE, status: 200 },
-          (performance.now() - started) / 1000,
-        )
-        writeLine({ requestId, method: 'GET', path: request.url ?? '', status: 200, started })
+        if (body === undefined) fallback()
+        else answer(request, response, body, started)
       })
-      // A throw in there (the request line's write on a closed standard output, say) is logged, as
-      // the app's `app.on('error')` logs it on Koa's path, instead of ending the process.
-      .catch((error: unknown) => {
-        deps.logger.error(
-          { error: error instanceof Error ? error.message : String(error) },
-          'order poll bookkeeping failed',
-        )
-      })
+      .catch(logFailure)
   }
 }

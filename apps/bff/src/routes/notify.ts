@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 import type { Router } from '@koa/router'
@@ -6,14 +5,14 @@ import type { Router } from '@koa/router'
 import type { AppDeps } from '../app-deps'
 import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
+import { takeHandedOnBody } from '../fast-lane/handed-on-bodies'
 import { receiveNotification } from '../services/receive-notification'
-import { SettledCopies } from '../services/settled-copies'
+import type { SettledCopies } from '../services/settled-copies'
+import { notifySecretMatcher } from './notify-secret'
 import { strictRouter } from './strict-router'
 
 /** The largest notification body read; a PayResultInfo is well under 4 KiB. */
 export const NOTIFY_BODY_LIMIT_BYTES = 64 * 1024
-
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest()
 
 /** Reads the raw body bytes, refusing (413) past `limit` without buffering more. */
 async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -35,22 +34,25 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
  * asked upstream. The answer is exactly the bytes of NOTIFY_ACK (`SUCCESS`, 7 bytes, by default;
  * text/plain) once the outcome is durable; anything else (an error envelope) makes the aggregator
  * retry (docs/reliability.md).
+ *
+ * `settledCopies` is shared with the notification lane (fast-lane/notification-lane.ts), which
+ * acknowledges the copies remembered here before they reach Koa; a request the lane read and handed
+ * on brings its bytes with it (`takeHandedOnBody`).
  */
-export function notifyRoutes(deps: AppDeps): Router<AppState> {
-  const expected = digest(deps.env.NOTIFY_SECRET)
+export function notifyRoutes(deps: AppDeps, settledCopies: SettledCopies): Router<AppState> {
+  const isSecret = notifySecretMatcher(deps.env.NOTIFY_SECRET)
   const receiving = {
     ...deps,
     queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS,
-    settledCopies: new SettledCopies(),
+    settledCopies,
   }
   const router = strictRouter()
   router.post('/notify/lianke/:secret', async (ctx, next) => {
-    // Hashing first gives timingSafeEqual equal lengths whatever the caller sent.
-    if (!timingSafeEqual(digest(ctx.params.secret ?? ''), expected)) {
+    if (!isSecret(ctx.params.secret ?? '')) {
       await next()
       return
     }
-    const raw = await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES)
+    const raw = takeHandedOnBody(ctx.req) ?? (await readRawBody(ctx.req, NOTIFY_BODY_LIMIT_BYTES))
     let outcome
     try {
       outcome = await receiveNotification(receiving, {
