@@ -12,6 +12,7 @@ import { ORDER_NO } from '../services/find-own-order'
 import { getOrder } from '../services/get-order'
 import { SessionCache } from '../services/session-cache'
 import { laneAnswer, logLaneFailure, type Lane } from './lane-answer'
+import { turnBatch } from './turn-batch'
 
 const PREFIX = '/api/orders/'
 /** The pattern the app's router reports for the same route: the metrics' route label. */
@@ -44,6 +45,8 @@ function laneOrderNo(request: IncomingMessage): string | undefined {
  * through its one error boundary; so every error answer still has one author, at the price of a
  * second read on that path. The app keeps the route itself too (HEAD, query strings, OpenAPI).
  * Sessions are cached here as in `requireSession`: a revoked one is refused within a second.
+ * The polls that arrive in one turn of the event loop are answered together at its end
+ * (`turnBatch`), so the read-then-send of one socket does not alternate with the next one's.
  */
 export function orderPollLane(
   deps: AppDeps,
@@ -59,6 +62,7 @@ export function orderPollLane(
     noStore: true,
   })
   const logFailure = logLaneFailure(deps, 'order poll')
+  const inTurnBatch = turnBatch(logFailure)
 
   async function answerOf(orderNo: string, authorization: string): Promise<string | undefined> {
     try {
@@ -76,11 +80,13 @@ export function orderPollLane(
       return
     }
     const started = performance.now()
-    answerOf(orderNo, request.headers.authorization ?? '')
-      .then((body) => {
-        if (body === undefined) fallback()
-        else answer(request, response, body, started)
-      })
-      .catch(logFailure)
+    inTurnBatch(() => {
+      answerOf(orderNo, request.headers.authorization ?? '')
+        .then((body) => {
+          if (body === undefined) fallback()
+          else answer(request, response, body, started)
+        })
+        .catch(logFailure)
+    })
   }
 }
