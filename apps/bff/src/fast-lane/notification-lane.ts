@@ -6,6 +6,7 @@ import { notifySecretMatcher } from '../routes/notify-secret'
 import { SettledCopies } from '../services/settled-copies'
 import { handOnBody } from './handed-on-bodies'
 import { laneAnswer, logLaneFailure, type Lane } from './lane-answer'
+import { turnBatch } from './turn-batch'
 import type { SharedWithLanes } from './shared-with-lanes'
 
 const PREFIX = '/notify/lianke/'
@@ -67,7 +68,8 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
  * body is read, untouched; after it, with the bytes left for the route (`handOnBody`), which
  * stores, confirms and answers it as before. So the lane never writes, never asks upstream and
  * never answers an error; a copy is only remembered by the route, after a committed read showed
- * it stored for a settled order.
+ * it stored for a settled order. The acknowledgements decided in one turn of the event loop are
+ * written together at its end (`turnBatch`).
  */
 export function notificationLane(deps: AppDeps, shared: SharedWithLanes): Lane {
   const isSecret = notifySecretMatcher(deps.env.NOTIFY_SECRET)
@@ -79,6 +81,7 @@ export function notificationLane(deps: AppDeps, shared: SharedWithLanes): Lane {
     noStore: false,
   })
   const logFailure = logLaneFailure(deps, 'notification')
+  const inTurnBatch = turnBatch(logFailure)
 
   return (request, response, fallback) => {
     const url = request.url ?? ''
@@ -103,8 +106,10 @@ export function notificationLane(deps: AppDeps, shared: SharedWithLanes): Lane {
           fallback()
           return
         }
-        deps.metrics.countNotification('repeat')
-        answer(request, response, ack, started)
+        inTurnBatch(() => {
+          deps.metrics.countNotification('repeat')
+          answer(request, response, ack, started)
+        })
       })
       .catch(logFailure)
   }
