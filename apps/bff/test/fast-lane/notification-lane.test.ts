@@ -1,5 +1,4 @@
-import { createServer, request as httpRequest, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request as httpRequest, type Server } from 'node:http'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -7,26 +6,11 @@ import { createApp } from '../../src/app'
 import { notificationLane } from '../../src/fast-lane/notification-lane'
 import { sharedWithLanes, type SharedWithLanes } from '../../src/fast-lane/shared-with-lanes'
 import { TEST_DATABASES } from '../support/databases'
+import { answerHeaders, closeAll, serve, urlOf } from '../support/lane-servers'
 import { createOrder, orderNoOf } from '../support/orders'
 import { NOTIFY_PATH, payOrder } from '../support/payments'
 import { paidOrder } from '../support/refunds'
 import { CANARIES, startTestApp, type TestApp } from '../support/test-app'
-
-/** Serves `listener` on a free loopback port. */
-async function serve(listener: Parameters<typeof createServer>[1]): Promise<Server> {
-  const server = createServer(listener)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return server
-}
-
-const urlOf = (server: Server): string =>
-  `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-
-/** The headers of an answer that say something about it (not the connection's or the clock's). */
-function answerHeaders(response: Response): Record<string, string> {
-  const skipped = new Set(['date', 'connection', 'keep-alive', 'x-request-id'])
-  return Object.fromEntries([...response.headers].filter(([name]) => !skipped.has(name)))
-}
 
 const post = (base: string, body: string, path = NOTIFY_PATH): Promise<Response> =>
   fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
@@ -93,10 +77,7 @@ describe.each(TEST_DATABASES)('the notification lane on %s', (db) => {
     alice = await app.login('wechat-miniprogram', 'notify-lane-alice')
   })
   afterAll(async () => {
-    for (const server of [koaOnly, laneOnly, both]) {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
+    await closeAll([koaOnly, laneOnly, both])
     await app.close()
   })
 

@@ -1,5 +1,4 @@
-import { createServer, request as httpRequest, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request as httpRequest, type Server } from 'node:http'
 import { Writable } from 'node:stream'
 
 import { pino } from 'pino'
@@ -9,25 +8,10 @@ import { createApp } from '../../src/app'
 import { orderPollLane } from '../../src/fast-lane/order-poll-lane'
 import { createLogger } from '../../src/logger'
 import { TEST_DATABASES } from '../support/databases'
+import { answerHeaders, closeAll, serve, urlOf } from '../support/lane-servers'
 import { createOrder, orderNoOf } from '../support/orders'
 import { paidOrder, requestRefund } from '../support/refunds'
 import { startTestApp, type TestApp } from '../support/test-app'
-
-/** Serves `listener` on a free loopback port. */
-async function serve(listener: Parameters<typeof createServer>[1]): Promise<Server> {
-  const server = createServer(listener)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return server
-}
-
-const urlOf = (server: Server): string =>
-  `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-
-/** The headers of an answer that say something about it (not the connection's or the clock's). */
-function answerHeaders(response: Response): Record<string, string> {
-  const skipped = new Set(['date', 'connection', 'keep-alive', 'x-request-id'])
-  return Object.fromEntries([...response.headers].filter(([name]) => !skipped.has(name)))
-}
 
 describe.each(TEST_DATABASES)('the order-poll lane on %s', (db) => {
   let app: TestApp
@@ -56,10 +40,7 @@ describe.each(TEST_DATABASES)('the order-poll lane on %s', (db) => {
     bob = await app.login('wechat-miniprogram', 'lane-bob')
   })
   afterAll(async () => {
-    for (const server of [koaOnly, laneOnly]) {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
+    await closeAll([koaOnly, laneOnly])
     await app.close()
   })
 
@@ -205,8 +186,7 @@ describe.each(TEST_DATABASES)('the order-poll lane on %s', (db) => {
       expect(failures.length).toBe(2)
       expect(failures[0]).toContain('EPIPE')
     } finally {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await closeAll([server])
     }
   })
 
