@@ -16,7 +16,7 @@ import { sharedWithLanes } from './fast-lane/shared-with-lanes'
 export function createRequestHandler(deps: AppDeps): RequestListener {
   const shared = sharedWithLanes(deps.env)
   const app = createApp(deps, shared).callback()
-  const poll = orderPollLane(deps, shared.helmet)
+  const poll = orderPollLane(deps, shared)
   const notification = notificationLane(deps, shared)
   return (request, response) => {
     poll(request, response, () => {

@@ -2,16 +2,12 @@ import type { IncomingMessage } from 'node:http'
 
 import type { AppDeps } from '../app-deps'
 import { requestHasBody } from '../middleware/json-bodies'
-import {
-  recordHelmetHeaders,
-  securityHeadersOptions,
-  type HelmetHeaders,
-} from '../middleware/security-headers'
 import { authenticate } from '../services/authenticate'
 import { ORDER_NO } from '../services/find-own-order'
 import { getOrder } from '../services/get-order'
 import { SessionCache } from '../services/session-cache'
 import { laneAnswer, logLaneFailure, type Lane } from './lane-answer'
+import { sharedWithLanes, type SharedWithLanes } from './shared-with-lanes'
 import { turnBatch } from './turn-batch'
 
 const PREFIX = '/api/orders/'
@@ -50,11 +46,11 @@ function laneOrderNo(request: IncomingMessage): string | undefined {
  */
 export function orderPollLane(
   deps: AppDeps,
-  helmet: HelmetHeaders = recordHelmetHeaders(securityHeadersOptions(deps.env)),
+  shared: SharedWithLanes = sharedWithLanes(deps.env),
 ): Lane {
   const checkDeps = { ...deps, pollQueryAfterMs: deps.env.ms.pollQueryAfter }
   const sessionDeps = { ...deps, sessions: new SessionCache() }
-  const answer = laneAnswer(deps, helmet, {
+  const answer = laneAnswer(deps, shared.helmet, {
     method: 'GET',
     pattern: ROUTE,
     contentType: 'application/json; charset=utf-8',
