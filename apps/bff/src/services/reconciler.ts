@@ -205,8 +205,25 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       lastSweepAt = now
       await sweepExpired(deps, now)
     }
+    await refreshPlannerStatistics()
     if (summary.checked > 0) deps.logger.info({ ...summary }, 'reconciled')
     return summary
+  }
+
+  /**
+   * The planner's statistics, where autovacuum does not keep them (store/planner-statistics.ts).
+   * A failure is logged and left to the next tick: it never stops the orders' checks.
+   */
+  async function refreshPlannerStatistics(): Promise<void> {
+    try {
+      const tables = await deps.repository.refreshPlannerStatistics()
+      if (tables.length > 0) deps.logger.info({ tables }, 'analysed tables autovacuum leaves alone')
+    } catch (error) {
+      deps.logger.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'analysing tables failed',
+      )
+    }
   }
 
   function schedule(): void {

@@ -21,6 +21,7 @@ import {
   type PendingOrderInsert,
   type PendingOrderInserted,
 } from './pending-order-insert'
+import { analyzeStaleTables } from './planner-statistics'
 import { readWriteSplit } from './read-write-split'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
@@ -88,6 +89,13 @@ export interface Repository extends Stores {
    * group commit on SQLite). When it did not, nothing was written.
    */
   recordCreatedPayment(input: CreatedPaymentWrite): Promise<boolean>
+  /**
+   * On PostgreSQL without autovacuum, analyses the tables that changed enough since their last
+   * analysis (`analyzeStaleTables`, planner-statistics.ts) and answers their names; the reconciler
+   * calls it every tick. On SQLite nothing: its planner needs no statistics to prefer a unique
+   * index's equality, and each statement is prepared on the connection that runs it.
+   */
+  refreshPlannerStatistics(): Promise<string[]>
   /** Answers when the database can be queried. */
   ping(): Promise<void>
   /** Closes every connection. */
@@ -181,6 +189,9 @@ export function repositoryOver(
         return transaction((tx) => writeCreatedInTransaction(tx, input))
       }
       return writeCreatedOnPostgres(db, createdPayment, input)
+    },
+    async refreshPlannerStatistics() {
+      return kind === 'postgres' ? analyzeStaleTables(db) : []
     },
     async ping() {
       await sql`select 1`.execute(outer)
