@@ -59,6 +59,9 @@ export interface ReconcilerDeps {
  */
 export const CLOSED_RECHECK_DELAYS_MS = [10 * 60_000, 2 * 3_600_000, 24 * 3_600_000] as const
 
+/** After a failed refresh of the planner's statistics, the reconciler leaves them this long. */
+export const STATISTICS_RETRY_AFTER_MS = 10 * 60_000
+
 /** The backoff before check number `attempt` (0-based): first, 2×first, 4×first … capped. */
 export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: number): number {
   return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(attempt, 30))
@@ -77,6 +80,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   let earlierLivesReleased = false
   const batchSize = deps.batchSize ?? 20
   let timer: NodeJS.Timeout | undefined
+  let statisticsPausedUntil = 0
   let running: Promise<unknown> | undefined
   let stopped = true
 
@@ -205,23 +209,27 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
       lastSweepAt = now
       await sweepExpired(deps, now)
     }
-    await refreshPlannerStatistics()
+    await refreshPlannerStatistics(now)
     if (summary.checked > 0) deps.logger.info({ ...summary }, 'reconciled')
     return summary
   }
 
   /**
    * The planner's statistics, where autovacuum does not keep them (store/planner-statistics.ts).
-   * A failure is logged and left to the next tick: it never stops the orders' checks.
+   * A failure (an ANALYZE of a large table past the statement timeout, say) never stops the
+   * orders' checks; it is logged and not tried again for STATISTICS_RETRY_AFTER_MS, so that a
+   * table too large to analyse in time is not read again every tick.
    */
-  async function refreshPlannerStatistics(): Promise<void> {
+  async function refreshPlannerStatistics(now: number): Promise<void> {
+    if (now < statisticsPausedUntil) return
     try {
       const tables = await deps.repository.refreshPlannerStatistics()
       if (tables.length > 0) deps.logger.info({ tables }, 'analysed tables autovacuum leaves alone')
     } catch (error) {
+      statisticsPausedUntil = now + STATISTICS_RETRY_AFTER_MS
       deps.logger.warn(
         { error: error instanceof Error ? error.message : String(error) },
-        'analysing tables failed',
+        'analysing tables failed; trying again in 10 minutes',
       )
     }
   }

@@ -92,8 +92,8 @@ export interface Repository extends Stores {
   /**
    * On PostgreSQL without autovacuum, analyses the tables that changed enough since their last
    * analysis (`analyzeStaleTables`, planner-statistics.ts) and answers their names; the reconciler
-   * calls it every tick. On SQLite nothing: its planner needs no statistics to prefer a unique
-   * index's equality, and each statement is prepared on the connection that runs it.
+   * calls it every tick. On SQLite nothing: without statistics its planner still ranks a unique
+   * index's equality first (docs/performance.md, part 16).
    */
   refreshPlannerStatistics(): Promise<string[]>
   /** Answers when the database can be queried. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createLogger } from '../../src/logger'
 import type { OrderConfirmer } from '../../src/services/order-confirmer'
-import { createReconciler } from '../../src/services/reconciler'
+import { STATISTICS_RETRY_AFTER_MS, createReconciler } from '../../src/services/reconciler'
 import { createRepository } from '../../src/store/create-repository'
 import type { Repository } from '../../src/store/repository'
 import { TEST_DATABASES, freshDatabase, type FreshDatabase } from '../support/databases'
@@ -180,6 +180,46 @@ describe.each(TEST_DATABASES)('the planner statistics on %s', (kind) => {
     } finally {
       await other.repository.close()
       await other.database.drop()
+    }
+  })
+})
+
+describe('the reconciler, when the statistics cannot be refreshed', () => {
+  it('logs it, finishes its tick, and tries again only after ten minutes', async () => {
+    const { database, repository } = await withoutAutovacuum('sqlite')
+    try {
+      let calls = 0
+      const failing: Repository = {
+        ...repository,
+        refreshPlannerStatistics: () => {
+          calls += 1
+          return Promise.reject(new Error('canceling statement due to statement timeout'))
+        },
+      }
+      const lines: string[] = []
+      const reconciler = createReconciler({
+        repository: failing,
+        confirmer: {} as OrderConfirmer,
+        clock: { now: () => 0 },
+        logger: createLogger('warn', { write: (line: string) => lines.push(line) }),
+        intervalMs: 5_000,
+        firstDelayMs: 60_000,
+        maxDelayMs: 900_000,
+        instanceName: 'statistics-test',
+        owner: 'statistics-test#2',
+        leaseMs: 30_000,
+      })
+      expect((await reconciler.runOnce(0)).errors).toBe(0)
+      expect(calls).toBe(1)
+      expect(lines.join('')).toContain('analysing tables failed')
+      await reconciler.runOnce(5_000)
+      await reconciler.runOnce(STATISTICS_RETRY_AFTER_MS - 1)
+      expect(calls).toBe(1)
+      await reconciler.runOnce(STATISTICS_RETRY_AFTER_MS)
+      expect(calls).toBe(2)
+    } finally {
+      await repository.close()
+      await database.drop()
     }
   })
 })
