@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 
 import type { AppDeps } from '../app-deps'
 import { NOTIFY_BODY_LIMIT_BYTES } from '../routes/notify'
-import { notifySecretMatcher } from '../routes/notify-secret'
+import { secretMatcher } from '../services/secret-matcher'
 import { SettledCopies } from '../services/settled-copies'
 import { handOnBody } from './handed-on-bodies'
 import { laneAnswer, logLaneFailure, type Lane } from './lane-answer'
@@ -72,7 +72,7 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
  * written together at its end (`turnBatch`).
  */
 export function notificationLane(deps: AppDeps, shared: SharedWithLanes): Lane {
-  const isSecret = notifySecretMatcher(deps.env.NOTIFY_SECRET)
+  const isSecret = secretMatcher(deps.env.NOTIFY_SECRET)
   const ack = Buffer.from(deps.env.NOTIFY_ACK)
   const answer = laneAnswer(deps, shared.helmet, {
     method: 'POST',

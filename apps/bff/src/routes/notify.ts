@@ -7,8 +7,8 @@ import type { AppState } from '../app-state'
 import { errors } from '../errors/errors'
 import { takeHandedOnBody } from '../fast-lane/handed-on-bodies'
 import { receiveNotification } from '../services/receive-notification'
+import { secretMatcher } from '../services/secret-matcher'
 import type { SettledCopies } from '../services/settled-copies'
-import { notifySecretMatcher } from './notify-secret'
 import { strictRouter } from './strict-router'
 
 /** The largest notification body read; a PayResultInfo is well under 4 KiB. */
@@ -40,7 +40,7 @@ async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer>
  * on brings its bytes with it (`takeHandedOnBody`).
  */
 export function notifyRoutes(deps: AppDeps, settledCopies: SettledCopies): Router<AppState> {
-  const isSecret = notifySecretMatcher(deps.env.NOTIFY_SECRET)
+  const isSecret = secretMatcher(deps.env.NOTIFY_SECRET)
   const receiving = {
     ...deps,
     queryDeadlineMs: deps.env.NOTIFY_QUERY_DEADLINE_MS,

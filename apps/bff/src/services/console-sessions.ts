@@ -1,10 +1,11 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 
 import { consoleLoginRequestSchema } from '@quickpay/contracts'
 
 import type { Clock } from '../clock'
 import { errors } from '../errors/errors'
 import type { Repository } from '../store/repository'
+import { secretMatcher } from './secret-matcher'
 
 /** How long a console session lasts: a working day, then the merchant enters the token again. */
 export const CONSOLE_SESSION_TTL_MS = 12 * 60 * 60 * 1000
@@ -16,8 +17,6 @@ export interface ConsoleSessionDeps {
   adminToken: string
 }
 
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest()
-
 /**
  * The stored form of a cookie token: an HMAC keyed with the admin token. A database dump cannot
  * forge or replay a session, and changing ADMIN_TOKEN ends every session at once.
@@ -26,9 +25,9 @@ function tokenHash(adminToken: string, token: string): string {
   return createHmac('sha256', adminToken).update(token).digest('hex')
 }
 
-/** True when `given` is the admin token (constant time over both digests). */
+/** True when `given` is the admin token (constant time: `secretMatcher`). */
 export function isAdminToken(adminToken: string, given: string): boolean {
-  return timingSafeEqual(digest(given), digest(adminToken))
+  return secretMatcher(adminToken)(given)
 }
 
 /**
