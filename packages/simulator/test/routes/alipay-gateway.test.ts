@@ -11,6 +11,7 @@ import {
   type RunningSimulator,
 } from '../../src'
 import { postJson } from '../support/http'
+import { callAggregator, newOrderNo } from '../support/orders'
 
 const appPrivateKey = readFileSync(SIMULATOR_FIXTURES.alipayAppPrivateKeyPath, 'utf8')
 const alipayPublicKey = readFileSync(SIMULATOR_FIXTURES.alipayPublicKeyPath, 'utf8')
@@ -135,5 +136,21 @@ describe('Alipay open_id mode', () => {
     expect(openid).not.toMatch(/^2088/)
     expect(result.openId).toBe(openid)
     expect(result).not.toHaveProperty('userId')
+  })
+
+  it('takes that open_id as the openid of an Alipay JSAPIPay', async () => {
+    const { openid } = await mint(sim, 'judy')
+
+    const created = await callAggregator(sim, 'QuickPay/JSAPIPay', {
+      store_no: SIMULATOR_DEFAULTS.storeNo,
+      paytype: 21,
+      appid: '',
+      openid,
+      amount: 100,
+      order_no: newOrderNo(),
+    })
+
+    expect(created.code).toBe('SUCCESS')
+    expect(created.data?.paytype).toBe('ALIPAY_JSAPI')
   })
 })
