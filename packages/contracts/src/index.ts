@@ -52,6 +52,7 @@ export { itemInfoSchema, type ItemInfo } from './aggregator/item-info'
 export {
   createJsapiPayInfoSchema,
   jsapiPayInfoSchema,
+  jsapiPayInfoSchemaFor,
   type JsapiPayInfo,
   type JsapiPayInfoOptions,
 } from './aggregator/jsapi-pay-info'

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { createJsapiPayInfoSchema, formatIssues, jsapiPayInfoSchema } from '@quickpay/contracts'
+import {
+  createJsapiPayInfoSchema,
+  formatIssues,
+  jsapiPayInfoSchema,
+  jsapiPayInfoSchemaFor,
+} from '@quickpay/contracts'
 
 const valid = {
   store_no: 'DEMO001',
@@ -85,6 +90,17 @@ describe('JSAPIPayInfo rules of the seed', () => {
     expect(createJsapiPayInfoSchema({ allowAlipayOpenId: true }).safeParse(alipay).success).toBe(
       true,
     )
+  })
+
+  it('hands out each variant built once, the strict one being jsapiPayInfoSchema', () => {
+    const alipay = { ...valid, paytype: 21, openid: 'A1b2C3openid' }
+    const openId = jsapiPayInfoSchemaFor({ allowAlipayOpenId: true })
+
+    expect(jsapiPayInfoSchemaFor()).toBe(jsapiPayInfoSchema)
+    expect(jsapiPayInfoSchemaFor({ allowAlipayOpenId: false })).toBe(jsapiPayInfoSchema)
+    expect(jsapiPayInfoSchemaFor({ allowAlipayOpenId: true })).toBe(openId)
+    expect(openId.safeParse(alipay).success).toBe(true)
+    expect(jsapiPayInfoSchemaFor().safeParse(alipay).success).toBe(false)
   })
 
   it('accepts an empty notify_url but not a non-http one', () => {

@@ -2,8 +2,8 @@ import type { JsapiPayInfo, PayResultInfo } from '@quickpay/contracts'
 import {
   CloudpayParamError,
   PayType,
-  createJsapiPayInfoSchema,
   envelopeSchema,
+  jsapiPayInfoSchemaFor,
   parseCloudpayParam,
   payResultInfoSchema,
 } from '@quickpay/contracts'
@@ -26,8 +26,6 @@ import { queryWithin } from './query'
 export type JsapiPayInput = Omit<JsapiPayInfo, 'store_no'> & { store_no?: string }
 
 const payEnvelope = envelopeSchema(payResultInfoSchema)
-const strictSchema = createJsapiPayInfoSchema()
-const openIdSchema = createJsapiPayInfoSchema({ allowAlipayOpenId: true })
 
 /**
  * Refuses a pre-order whose `cloudpay_param` is not what the wallet expects (six WeChat fields
@@ -103,7 +101,7 @@ export async function jsapiPay(
   options: LiankeCallOptions = {},
 ): Promise<PayResultInfo> {
   const route = LIANKE_ROUTES.jsapiPay
-  const schema = config.allowAlipayOpenId ? openIdSchema : strictSchema
+  const schema = jsapiPayInfoSchemaFor(config)
   const info = validateRequest(
     (value) => schema.safeParse(value),
     {

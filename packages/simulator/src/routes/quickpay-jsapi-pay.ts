@@ -1,4 +1,4 @@
-import { PayType, createJsapiPayInfoSchema, jsapiPayInfoSchema } from '@quickpay/contracts'
+import { PayType, jsapiPayInfoSchemaFor } from '@quickpay/contracts'
 
 import type { AggregatorHandler } from '../aggregator/aggregator-endpoint'
 import { parseRequest } from '../aggregator/parse-request'
@@ -12,22 +12,12 @@ import { formatChinaTime } from '../time/china-time'
 import { wechatPaySign } from '../wechat/pay-sign'
 
 /**
- * The request's schema in either Alipay mode, each built once: building a zod schema compiles its
- * parser, and doing it on every call took about half of the simulator's CPU per JSAPIPay
- * (docs/performance.md, part 17).
- */
-const SCHEMAS = {
-  strict: jsapiPayInfoSchema,
-  alipayOpenId: createJsapiPayInfoSchema({ allowAlipayOpenId: true }),
-}
-
-/**
  * `QuickPay/JSAPIPay`: validates every seed rule, refuses unknown stores and a repeated `order_no`
  * (`ORDER_EXISTS`: the vendor does not say what a repeat returns), creates the order in `CREATE`
  * and answers its `PayResultInfo` with the wallet's `cloudpay_param`.
  */
 export const quickpayJsapiPay: AggregatorHandler = (sim, body) => {
-  const schema = sim.config.alipayOpenIdMode ? SCHEMAS.alipayOpenId : SCHEMAS.strict
+  const schema = jsapiPayInfoSchemaFor({ allowAlipayOpenId: sim.config.alipayOpenIdMode })
   const info = parseRequest(schema, body)
   requireStore(sim, info.store_no)
   if (sim.state.findOrder(info.order_no, info.store_no)) {
