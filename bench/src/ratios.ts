@@ -64,10 +64,26 @@ function rulesFor(prefix: string, smoke: boolean): RatioRule[] {
   ]
 }
 
-/** Every goal of the issue for every BFF variant, plus Koa's own cost over node:http for context. */
+/** A ratio shown for context: no goal, no must-show, no smoke floor. */
+const context = (subject: string, baseline: string): RatioRule => ({
+  subject,
+  baseline,
+  goal: 0,
+  mustShow: 0,
+  smokeFloor: 0,
+})
+
+/**
+ * Every goal of the issue for every BFF variant, plus context: Koa's own cost over node:http, and
+ * the proxy with two PostgreSQL writes (servers/koa-proxy-postgres.ts) over the proxy and under
+ * the create on PostgreSQL, which says how much of that create's gap the database's two writes
+ * alone take on these cores.
+ */
 export const RATIO_RULES: readonly RatioRule[] = [
   ...BFF_VARIANTS.flatMap((variant) => rulesFor(variant.prefix, variant.prefix === 'bff')),
-  { subject: 'koa-hello', baseline: 'node-hello', goal: 0, mustShow: 0, smokeFloor: 0 },
+  context('koa-hello', 'node-hello'),
+  context('koa-proxy-pg', 'koa-proxy'),
+  context('bff-pg-create-order', 'koa-proxy-pg'),
 ]
 
 /** One ratio read one way (req/s or CPU cost). */

@@ -101,7 +101,7 @@ function loadSection(results: BenchResults): string[] {
   lines.push(
     '',
     results.postgres.measured
-      ? `PostgreSQL rows: a fresh database on ${results.postgres.server} per run (dropped after); its server processes' CPU is not in the BFF's figures.`
+      ? `PostgreSQL rows: a fresh database on ${results.postgres.server} per run (dropped after); its server processes' CPU is not in the BFF's figures. Beside them, for context, the bare proxy with two PostgreSQL writes (bench/src/servers/koa-proxy-postgres.ts, on a fresh database of its own): one autocommitted insert before its JSAPIPay call and one update after it, on a table with only a primary key, which is what any create on PostgreSQL pays before the BFF's own work.`
       : `PostgreSQL rows not measured: ${results.postgres.reason}.`,
   )
   for (const note of results.missingTargets) lines.push('', `Not measured: ${note}`)

@@ -12,7 +12,12 @@ import { join } from 'node:path'
 import { buildConsole, consoleBuildStaleReason } from '../../scripts/lib/console-build'
 import { buildStaleServers, serverBuildStaleReason } from '../../scripts/lib/server-build'
 import type { BenchClient, BenchShopper } from './bench-client'
-import { postgresAdminUrl, withoutPassword } from './bench-database'
+import {
+  createBenchDatabase,
+  postgresAdminUrl,
+  withoutPassword,
+  type BenchDatabase,
+} from './bench-database'
 import { startBffVariant, type StartedBffVariant } from './bff-variants'
 import { killAllChildrenNow, stopAllChildren } from './children'
 import { requestFromArgs, type BenchConfig, type ScaleConfig } from './config'
@@ -39,7 +44,7 @@ import {
   type StoreSize,
   type StoreTarget,
 } from './store-size'
-import { baselineTargets } from './targets/baseline-targets'
+import { baselineTargets, postgresProxyTarget } from './targets/baseline-targets'
 import type { LoadTarget } from './targets/load-target'
 
 const SIMULATOR_TIME_SCALE = 1000
@@ -122,6 +127,8 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
   const nodeHello = await startBaselineChild(workDir, 'node-hello')
   const koaHello = await startBaselineChild(workDir, 'koa-hello')
   let proxy: RunningChild | null = null
+  let postgresProxy: RunningChild | null = null
+  let proxyDatabase: BenchDatabase | null = null
   let bff: (RunningChild & { notifySecret: string }) | null = null
   let bffMissing: string | null = null
   const missingTargets: string[] = []
@@ -166,6 +173,19 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
         }
       } else {
         postgres = { measured: true, server: withoutPassword(adminUrl) }
+        const database = await attempt('PostgreSQL proxy database', () =>
+          createBenchDatabase(adminUrl),
+        )
+        if (database.ok) {
+          proxyDatabase = database.value
+          const started = await attempt('bare Koa → JSAPIPay proxy with PostgreSQL', () =>
+            startBaselineChild(workDir, 'koa-proxy-postgres', {
+              SIMULATOR_URL: simulator.value.url,
+              DATABASE_URL: database.value.url,
+            }),
+          )
+          if (started.ok) postgresProxy = started.value
+        }
         for (const kind of ['postgres', 'postgres-two'] as const) {
           log(`BFF on PostgreSQL (${kind === 'postgres' ? 'one instance' : 'two instances'})`)
           const onPostgres = await attempt(`BFF on PostgreSQL (${kind})`, () =>
@@ -211,6 +231,15 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
         ),
         ...(target.id === 'koa-proxy' ? { upstreamPids: simulatorPids } : {}),
       })),
+    ...(postgresProxy === null
+      ? []
+      : [
+          {
+            ...postgresProxyTarget(postgresProxy.url, sku),
+            serverPids: withPid(postgresProxy),
+            upstreamPids: simulatorPids,
+          },
+        ]),
     ...bffLoadTargets,
   ]
   const samples = await runRounds(
@@ -268,8 +297,11 @@ async function runBench(config: BenchConfig, workDir: string): Promise<BenchResu
 
   // Free the cores before timing start-ups and profiling.
   await Promise.all(
-    [nodeHello, koaHello, proxy].map((running) => running?.child.stop() ?? Promise.resolve()),
+    [nodeHello, koaHello, proxy, postgresProxy].map(
+      (running) => running?.child.stop() ?? Promise.resolve(),
+    ),
   )
+  await proxyDatabase?.drop()
   await Promise.all(variants.map((variant) => variant.release()))
   const startup: Measured<StartupTimes> =
     config.startupSamples === 0

@@ -87,7 +87,7 @@ export async function startBffChild(
 /** Starts one of the baseline servers in src/servers/. */
 export async function startBaselineChild(
   workDir: string,
-  name: 'node-hello' | 'koa-hello' | 'koa-proxy',
+  name: 'node-hello' | 'koa-hello' | 'koa-proxy' | 'koa-proxy-postgres',
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningChild> {
   const port = await freePort()
@@ -96,7 +96,7 @@ export async function startBaselineChild(
     logFile: join(workDir, `${name}.log`),
   })
   const url = `http://127.0.0.1:${port}`
-  const probe = name === 'koa-proxy' ? null : `${url}/`
+  const probe = name.startsWith('koa-proxy') ? null : `${url}/`
   if (probe) await waitUntilOk(child, probe, { timeoutMs: 30000, intervalMs: 50 })
   else await waitForPost(child, `${url}/api/orders`)
   return { child, url }

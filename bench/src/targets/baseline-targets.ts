@@ -21,3 +21,18 @@ export function baselineTargets(urls: {
     },
   ]
 }
+
+/**
+ * The proxy with a durable PostgreSQL write before and after its JSAPIPay call
+ * (servers/koa-proxy-postgres.ts): context for the create on PostgreSQL.
+ */
+export function postgresProxyTarget(url: string, sku: string): LoadTarget {
+  return {
+    id: 'koa-proxy-pg',
+    label: 'bare Koa → JSAPIPay proxy with two PostgreSQL writes',
+    url: `${url}/api/orders`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: orderBody(sku),
+  }
+}
