@@ -9,6 +9,8 @@ import type { Metrics } from './metrics/create-metrics'
 import type { RateLimits } from './rate-limit/create-rate-limits'
 import type { OrderConfirmer } from './services/order-confirmer'
 import type { Reconciler } from './services/reconciler'
+import type { SessionCache } from './services/session-cache'
+import type { SessionConfirmer } from './services/session-confirmer'
 import type { Repository } from './store/repository'
 
 /** Everything the app needs, built once by `createAppDeps` (or by tests) and passed to `createApp`. */
@@ -33,6 +35,12 @@ export interface AppDeps {
    * idempotency locks it takes, so a restart can give back what the previous life held.
    */
   instanceOwner: string
+  /**
+   * The shopper sessions read lately, shared by `requireSession` and the order poll's lane, and
+   * the background reads that keep those in use confirmed (services/session-confirmer.ts).
+   */
+  sessions: SessionCache
+  sessionConfirmer: SessionConfirmer
   /** The rate limits, on Redis when REDIS_URL is set (shared by every instance), else in process. */
   rateLimits: RateLimits
   /** The transport for the sandbox wallet forward (tests may wrap it); default the global fetch. */

@@ -17,6 +17,8 @@ import { createRateLimits } from './rate-limit/create-rate-limits'
 import { createOrderConfirmer } from './services/order-confirmer'
 import { createReconciler } from './services/reconciler'
 import { retryPendingRefund } from './services/refund-order'
+import { SessionCache } from './services/session-cache'
+import { startSessionConfirmer } from './services/session-confirmer'
 import { createRepository } from './store/create-repository'
 
 /**
@@ -130,6 +132,9 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       leaseMs: env.ms.reconcileLease,
       retryRefund: (refund) => retryPendingRefund({ repository, lianke, clock, logger }, refund),
     })
+  const sessions = overrides.sessions ?? new SessionCache()
+  const sessionConfirmer =
+    overrides.sessionConfirmer ?? startSessionConfirmer(sessions, { repository, clock, logger })
   return {
     env,
     repository,
@@ -143,6 +148,8 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
     reconciler,
     metrics,
     instanceOwner,
+    sessions,
+    sessionConfirmer,
     rateLimits,
     fetch: httpFetch,
   }

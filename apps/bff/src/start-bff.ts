@@ -70,6 +70,7 @@ export async function startBff(codeCache?: CodeCache): Promise<void> {
     deps.logger.info({ signal }, 'shutting down')
     await closeServer(server, env.SHUTDOWN_GRACE_MS)
     await deps.reconciler.stop()
+    await deps.sessionConfirmer.stop()
     await deps.repository.close()
     await deps.rateLimits.close()
     deps.logger.info('stopped')

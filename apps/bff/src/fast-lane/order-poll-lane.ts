@@ -5,7 +5,6 @@ import { requestHasBody } from '../middleware/json-bodies'
 import { authenticate } from '../services/authenticate'
 import { ORDER_NO } from '../services/find-own-order'
 import { getOrder } from '../services/get-order'
-import { SessionCache } from '../services/session-cache'
 import { laneAnswer, logLaneFailure, type Lane } from './lane-answer'
 import { sharedWithLanes, type SharedWithLanes } from './shared-with-lanes'
 import { turnBatch } from './turn-batch'
@@ -40,7 +39,8 @@ function laneOrderNo(request: IncomingMessage): string | undefined {
  * database error) hands the request, untouched, to the app, which works it out again and answers
  * through its one error boundary; so every error answer still has one author, at the price of a
  * second read on that path. The app keeps the route itself too (HEAD, query strings, OpenAPI).
- * Sessions are cached here as in `requireSession`: a revoked one is refused within a second.
+ * Sessions come from the app's cache, shared with `requireSession`: a revoked one is refused
+ * within a second.
  * The polls that arrive in one turn of the event loop are answered together at its end
  * (`turnBatch`), so the read-then-send of one socket does not alternate with the next one's.
  */
@@ -49,7 +49,6 @@ export function orderPollLane(
   shared: SharedWithLanes = sharedWithLanes(deps.env),
 ): Lane {
   const checkDeps = { ...deps, pollQueryAfterMs: deps.env.ms.pollQueryAfter }
-  const sessionDeps = { ...deps, sessions: new SessionCache() }
   const answer = laneAnswer(deps, shared.helmet, {
     method: 'GET',
     pattern: ROUTE,
@@ -62,7 +61,7 @@ export function orderPollLane(
 
   async function answerOf(orderNo: string, authorization: string): Promise<string | undefined> {
     try {
-      const session = await authenticate(sessionDeps, authorization)
+      const session = await authenticate(deps, authorization)
       return JSON.stringify(await getOrder(checkDeps, session, orderNo))
     } catch {
       return undefined

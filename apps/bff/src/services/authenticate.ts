@@ -10,7 +10,8 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{16,128})$/i
 
 /**
  * Resolves an `Authorization: Bearer <token>` header to a live session, or throws UNAUTHENTICATED;
- * with `sessions`, a session read less than a second ago is answered from that cache.
+ * with `sessions`, a session that a read started less than a second ago found is answered from
+ * that cache.
  */
 export async function authenticate(
   deps: { repository: Repository; clock: Clock; sessions?: SessionCache },

@@ -24,6 +24,22 @@ export function sessionQueries(db: Kysely<DatabaseSchema>) {
   }
 }
 
+type SessionRow = Omit<SessionRecord, 'channel' | 'created_at' | 'expires_at'> & {
+  channel: string
+  created_at: number | string | bigint
+  expires_at: number | string | bigint
+}
+
+// PostgreSQL answers bigint columns as strings.
+function sessionOf(row: SessionRow): SessionRecord {
+  return {
+    ...row,
+    channel: row.channel as Channel,
+    created_at: Number(row.created_at),
+    expires_at: Number(row.expires_at),
+  }
+}
+
 /** Shopper sessions, kept under the SHA-256 of their token. */
 export class SessionStore {
   constructor(
@@ -40,13 +56,22 @@ export class SessionStore {
   async find(tokenHash: string, now: number): Promise<SessionRecord | undefined> {
     const { rows } = await this.db.executeQuery(this.queries.find.bind({ tokenHash, now }))
     const row = rows[0]
-    if (row === undefined) return undefined
-    return {
-      ...row,
-      channel: row.channel as Channel,
-      created_at: Number(row.created_at),
-      expires_at: Number(row.expires_at),
-    }
+    return row === undefined ? undefined : sessionOf(row)
+  }
+
+  /**
+   * The sessions among these token hashes that have not expired at `now`, in one statement (the
+   * session cache's confirmations, services/session-confirmer.ts; the caller keeps the list short).
+   */
+  async findMany(tokenHashes: readonly string[], now: number): Promise<SessionRecord[]> {
+    if (tokenHashes.length === 0) return []
+    const rows = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', 'in', tokenHashes)
+      .where('expires_at', '>', now)
+      .execute()
+    return rows.map(sessionOf)
   }
 
   /** Deletes sessions expired at `now`; answers how many. */

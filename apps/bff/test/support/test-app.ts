@@ -181,6 +181,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     async close() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await deps.sessionConfirmer.stop()
       await deps.repository.close()
       await deps.rateLimits.close()
       if (options.sim === undefined) await sim.close()
