@@ -12,6 +12,7 @@ import Koa from 'koa'
 import pg from 'pg'
 
 import { applyServerOptions } from '../server-options'
+import { forwardJsapiPay } from './jsapi-pay-forward'
 
 const simulatorUrl = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:4010'
 const openid = process.env.BENCH_OPENID ?? 'o_bench_proxy_shopper_000000000'
@@ -33,23 +34,7 @@ app.use(async (ctx) => {
   for await (const _chunk of ctx.req) void _chunk
   const order_no = `P${randomBytes(12).toString('hex')}`
   await pool.query({ ...INSERT, values: [order_no, 1, Date.now()] })
-  const upstream = await fetch(`${simulatorUrl}/QuickPay/JSAPIPay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      store_no: 'DEMO001',
-      paytype: 11,
-      appid: 'wx0000000000000001',
-      openid,
-      amount: 1,
-      order_no,
-    }),
-    signal: AbortSignal.timeout(8000),
-  })
-  const envelope = (await upstream.json()) as {
-    code?: string
-    data?: { cloudpay_param?: string } | null
-  }
+  const envelope = await forwardJsapiPay(simulatorUrl, openid, order_no)
   if (envelope.code !== 'SUCCESS') {
     ctx.status = 502
     ctx.body = { error: envelope.code ?? 'UNKNOWN' }

@@ -8,6 +8,7 @@ import { createServer } from 'node:http'
 import Koa from 'koa'
 
 import { applyServerOptions } from '../server-options'
+import { forwardJsapiPay } from './jsapi-pay-forward'
 
 const simulatorUrl = process.env.SIMULATOR_URL ?? 'http://127.0.0.1:4010'
 const openid = process.env.BENCH_OPENID ?? 'o_bench_proxy_shopper_000000000'
@@ -17,23 +18,7 @@ app.use(async (ctx) => {
   // Read the shopper's body like the BFF must, but trust it blindly: this is the floor.
   for await (const _chunk of ctx.req) void _chunk
   const order_no = `P${randomBytes(12).toString('hex')}`
-  const upstream = await fetch(`${simulatorUrl}/QuickPay/JSAPIPay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      store_no: 'DEMO001',
-      paytype: 11,
-      appid: 'wx0000000000000001',
-      openid,
-      amount: 1,
-      order_no,
-    }),
-    signal: AbortSignal.timeout(8000),
-  })
-  const envelope = (await upstream.json()) as {
-    code?: string
-    data?: { cloudpay_param?: string } | null
-  }
+  const envelope = await forwardJsapiPay(simulatorUrl, openid, order_no)
   if (envelope.code !== 'SUCCESS') {
     ctx.status = 502
     ctx.body = { error: envelope.code ?? 'UNKNOWN' }
