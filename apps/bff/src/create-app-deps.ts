@@ -36,7 +36,16 @@ export async function createAppDeps(env: Env, overrides: Partial<AppDeps> = {}):
       ? createRequestLineLogger(env.LOG_LEVEL)
       : logger.child({}, { redact: [] }))
   const httpFetch = overrides.fetch ?? fetch
-  const repository = overrides.repository ?? (await createRepository(env.DATABASE_URL))
+  const repository =
+    overrides.repository ??
+    (await createRepository(env.DATABASE_URL, {
+      onCacheFailure(error) {
+        logger.warn(
+          { error: error instanceof Error ? error.message : String(error) },
+          "could not confirm the shoppers' cached orders; each is read again when next polled",
+        )
+      },
+    }))
   await seedCatalogue(repository)
   const catalogue =
     overrides.catalogue ??

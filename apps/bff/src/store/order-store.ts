@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely'
 
 import type { Channel, OrderEvent, OrderStatus, PayType } from '@quickpay/contracts'
 
+import type { ConfirmedCache } from './confirmed-cache'
 import type { DatabaseSchema, OrderTable } from './database-schema'
 import { gatherReads } from './gathered-reads'
 import type { DatabaseKind } from './open-database'
@@ -237,6 +238,21 @@ export type OrderQueries = ReturnType<typeof orderQueries>
 type ShopperOrderRow =
   OrderQueries['findShopperOrder'] extends QueryTemplate<infer Row, string> ? Row : never
 
+/** A `findShopperOrder` row with its payer: what the shopper's order cache keeps. */
+export type CachedShopperOrder = ShopperOrderRow & { payer_id: string }
+
+/** The SHOPPER_ORDER_FIELDS a patch can change (a change the shopper's poll shows). */
+const SHOWN_PATCH_FIELDS = PATCH_FIELDS.filter((field) =>
+  (SHOPPER_ORDER_FIELDS as readonly string[]).includes(field),
+)
+
+/** What an order store does beyond its statements (see the constructor). */
+export interface OrderStoreOptions {
+  gatherShopperReads?: boolean
+  shopperOrders?: ConfirmedCache<CachedShopperOrder>
+  onShownChange?: (orderNo: string) => void
+}
+
 function toOrder(row: Selectable<OrderTable>): OrderRecord {
   return {
     ...row,
@@ -271,16 +287,28 @@ export class OrderStore {
   private readonly gatheredShopperReads:
     ((orderNo: string, payerId: string) => Promise<ShopperOrderRow | undefined>) | undefined
 
+  /** The cache the shopper's order reads go through, when given. */
+  private readonly shopperOrders: ConfirmedCache<CachedShopperOrder> | undefined
+  /** Told the number of each order whose shown fields this store changed. */
+  protected readonly onShownChange: ((orderNo: string) => void) | undefined
+
   /**
-   * With `gatherShopperReads` (the repository's stores outside transactions, on PostgreSQL), the
-   * shopper's order reads asked for in one turn of the event loop share one statement
-   * (store/gathered-reads.ts).
+   * The repository's stores outside transactions, on PostgreSQL, take all three options:
+   * - `gatherShopperReads`: the shopper's order reads asked for in one turn of the event loop
+   *   share one statement (store/gathered-reads.ts);
+   * - `shopperOrders`: those reads are answered from this cache while it trusts the order
+   *   (store/confirmed-cache.ts), and a miss is stored in it;
+   * - `onShownChange`: called after each write of this store that changed what the shopper's poll
+   *   shows (on the stores outside transactions, once it is committed; a transaction's stores
+   *   collect the numbers for after its commit: store/repository.ts).
    */
   constructor(
     protected readonly db: Kysely<DatabaseSchema>,
     protected readonly queries: OrderQueries,
-    options: { gatherShopperReads?: boolean } = {},
+    options: OrderStoreOptions = {},
   ) {
+    this.shopperOrders = options.shopperOrders
+    this.onShownChange = options.onShownChange
     const many = queries.findShopperOrders
     this.gatheredShopperReads =
       options.gatherShopperReads === true && many !== undefined
@@ -300,6 +328,36 @@ export class OrderStore {
       this.queries.findShopperOrder.bind({ orderNo, payerId }),
     )
     return rows[0]
+  }
+
+  /**
+   * The shopper's order row: from the cache while it trusts the order (another shopper's order
+   * answers as none there too), else read (gathered, when this store gathers) and cached.
+   */
+  private async cachedShopperOrderRow(
+    orderNo: string,
+    payerId: string,
+  ): Promise<ShopperOrderRow | undefined> {
+    const cache = this.shopperOrders
+    const cached = cache?.trusted(orderNo)
+    if (cached !== undefined) return cached.payer_id === payerId ? cached : undefined
+    const readStarted = cache?.readStarted() ?? 0
+    const row =
+      this.gatheredShopperReads === undefined
+        ? await this.shopperOrderRow(orderNo, payerId)
+        : await this.gatheredShopperReads(orderNo, payerId)
+    if (row !== undefined) cache?.store(orderNo, { ...row, payer_id: payerId }, readStarted)
+    return row
+  }
+
+  /**
+   * The shopper's order rows of `orderNos` with their payers, in one statement (PostgreSQL only:
+   * `findShopperOrders`); what the order cache's confirmer reads.
+   */
+  async findShopperOrderRows(orderNos: string[]): Promise<CachedShopperOrder[]> {
+    const many = this.queries.findShopperOrders
+    if (many === undefined) throw new Error('findShopperOrderRows is PostgreSQL only')
+    return (await this.db.executeQuery(many.bind({ orderNos }))).rows
   }
 
   /** Stores a new order. */
@@ -331,10 +389,7 @@ export class OrderStore {
     orderNo: string,
     payerId: string,
   ): Promise<{ order: ShopperOrderRecord; refunds: RefundRecord[] } | undefined> {
-    const row =
-      this.gatheredShopperReads === undefined
-        ? await this.shopperOrderRow(orderNo, payerId)
-        : await this.gatheredShopperReads(orderNo, payerId)
+    const row = await this.cachedShopperOrderRow(orderNo, payerId)
     if (row === undefined) return undefined
     const order: ShopperOrderRecord = {
       order_no: row.order_no,
@@ -476,7 +531,11 @@ export class OrderStore {
       .set({ ...orderColumns(patch), updated_at: now })
       .where('order_no', '=', orderNo)
       .executeTakeFirst()
-    return Number(result.numUpdatedRows) > 0
+    const updated = Number(result.numUpdatedRows) > 0
+    if (updated && SHOWN_PATCH_FIELDS.some((field) => patch[field] !== undefined)) {
+      this.onShownChange?.(orderNo)
+    }
+    return updated
   }
 
   /**
@@ -643,8 +702,10 @@ export class TransactionOrderStore extends OrderStore {
     queries: OrderQueries,
     /** PostgreSQL: leases skip rows another instance has locked. */
     private readonly skipLocked: boolean,
+    /** Told each order whose shown fields the transaction changed (`OrderStoreOptions`). */
+    onShownChange?: (orderNo: string) => void,
   ) {
-    super(db, queries)
+    super(db, queries, onShownChange === undefined ? {} : { onShownChange })
   }
 
   /**
@@ -664,6 +725,7 @@ export class TransactionOrderStore extends OrderStore {
       .where('status', 'in', [...change.from])
       .executeTakeFirst()
     if (Number(result.numUpdatedRows) === 0) return false
+    this.onShownChange?.(orderNo)
     await this.insertEvent(orderNo, change.now, event)
     return true
   }

@@ -25,6 +25,7 @@ import { analyzeStaleTables } from './planner-statistics'
 import { readWriteSplit } from './read-write-split'
 import { RefundStore, refundQueries } from './refund-store'
 import { SessionStore, sessionQueries } from './session-store'
+import { confirmShopperOrders, shopperOrderCache } from './shopper-order-cache'
 import type { SqliteReader } from './sqlite-reader'
 import { StatsStore } from './stats-store'
 
@@ -138,19 +139,39 @@ export interface SqliteRepositoryOptions extends GroupCommitOptions {
   reader?: SqliteReader
 }
 
+/** The repository's options: SQLite's, and what to tell when a background read fails. */
+export interface RepositoryOptions extends SqliteRepositoryOptions {
+  /**
+   * PostgreSQL: told when the background confirmation of the shoppers' cached orders fails
+   * (store/shopper-order-cache.ts); the entries then age out and are read directly.
+   */
+  onCacheFailure?: (error: unknown) => void
+}
+
 /**
  * The repository over a Kysely handle that `openDatabase` opened (and the migrations updated).
  * On SQLite the stores outside transactions read through `options.reader` and write as units of
- * the group commit (`readWriteSplit`).
+ * the group commit (`readWriteSplit`). On PostgreSQL the shoppers' polls read their orders
+ * through a cache confirmed in the background (store/shopper-order-cache.ts), which forgets each
+ * order whose shown fields a write of this repository changed, once that write is committed.
  */
 export function repositoryOver(
   db: Kysely<DatabaseSchema>,
   kind: DatabaseKind,
-  options: SqliteRepositoryOptions = {},
+  options: RepositoryOptions = {},
 ): Repository {
   const queries = compileQueries(db, kind)
-  const transactionOver = (handle: Kysely<DatabaseSchema>) => {
-    const orders = new TransactionOrderStore(handle, queries.orders, kind === 'postgres')
+  const shopperOrders = kind === 'postgres' ? shopperOrderCache() : undefined
+  const transactionOver = (
+    handle: Kysely<DatabaseSchema>,
+    onShownChange?: (orderNo: string) => void,
+  ) => {
+    const orders = new TransactionOrderStore(
+      handle,
+      queries.orders,
+      kind === 'postgres',
+      onShownChange,
+    )
     return storesOver(handle, queries, orders) as Transaction
   }
   // PostgreSQL groups concurrent commits by itself (one WAL flush for those waiting together).
@@ -159,16 +180,30 @@ export function repositoryOver(
   const outer =
     runInBatch !== undefined && reader !== undefined ? readWriteSplit(reader, runInBatch) : db
   let closing: Promise<void> | undefined
-  const stores = storesOver(
-    outer,
-    queries,
-    new OrderStore(outer, queries.orders, { gatherShopperReads: kind === 'postgres' }),
-  )
+  const orders = new OrderStore(outer, queries.orders, {
+    gatherShopperReads: kind === 'postgres',
+    ...(shopperOrders === undefined
+      ? {}
+      : { shopperOrders, onShownChange: (orderNo: string) => shopperOrders.forget(orderNo) }),
+  })
+  const stores = storesOver(outer, queries, orders)
+  const confirmer =
+    shopperOrders === undefined
+      ? undefined
+      : confirmShopperOrders(shopperOrders, orders, options.onCacheFailure ?? (() => undefined))
   const transaction: Repository['transaction'] = async (work) => {
-    if (runInBatch === undefined) {
-      return db.transaction().execute((trx) => work(transactionOver(trx)))
+    if (runInBatch !== undefined) {
+      return runInBatch((connection) => work(transactionOver(connection)))
     }
-    return runInBatch((connection) => work(transactionOver(connection)))
+    const shownChanges: string[] = []
+    try {
+      return await db
+        .transaction()
+        .execute((trx) => work(transactionOver(trx, (orderNo) => shownChanges.push(orderNo))))
+    } finally {
+      // After the commit (or a rollback, or a COMMIT whose outcome is unknown): read again.
+      for (const orderNo of shownChanges) shopperOrders?.forget(orderNo)
+    }
   }
   const claimingOrder = kind === 'postgres' ? claimingPendingOrderStatement(db) : undefined
   const createdPayment = kind === 'postgres' ? createdPaymentStatement(db) : undefined
@@ -197,7 +232,10 @@ export function repositoryOver(
       await sql`select 1`.execute(outer)
     },
     async close() {
-      closing ??= db.destroy().finally(() => reader?.close())
+      closing ??= (async () => {
+        await confirmer?.stop()
+        await db.destroy()
+      })().finally(() => reader?.close())
       await closing
     },
   }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+
+import { ConfirmedCache } from '../../src/store/confirmed-cache'
+
+interface Row {
+  id: string
+  version: number
+}
+
+const row = (id: string, version: number): Row => ({ id, version })
+
+describe('a confirmed cache, forgetting after a write', () => {
+  it('drops the entry at once, and refuses what a read started before the forget would store', () => {
+    let time = 0
+    const cache = new ConfirmedCache<Row>(
+      (each) => each.id,
+      1000,
+      10,
+      () => time,
+    )
+    cache.store('a', row('a', 1), 0)
+    time = 100
+    const before = cache.readStarted() // a read that saw version 1 …
+    time = 200
+    cache.forget('a') // … while a write that made version 2 committed
+    expect(cache.trusted('a')).toBeUndefined()
+    time = 300
+    cache.store('a', row('a', 1), before)
+    expect(cache.trusted('a')).toBeUndefined()
+    const after = cache.readStarted()
+    cache.store('a', row('a', 2), after)
+    expect(cache.trusted('a')).toEqual(row('a', 2))
+  })
+
+  it('lets a confirmation that started before the forget change nothing stored after it', () => {
+    let time = 0
+    const cache = new ConfirmedCache<Row>(
+      (each) => each.id,
+      1000,
+      10,
+      () => time,
+    )
+    cache.store('a', row('a', 1), 0)
+    time = 100
+    const confirmation = cache.readStarted()
+    time = 200
+    cache.forget('a')
+    time = 250
+    cache.store('a', row('a', 2), 250)
+    cache.confirm(['a'], [row('a', 1)], confirmation)
+    expect(cache.trusted('a')).toEqual(row('a', 2))
+  })
+
+  it('keeps a forgotten key refused only for one TTL, when any older read is untrusted anyway', () => {
+    let time = 0
+    const cache = new ConfirmedCache<Row>(
+      (each) => each.id,
+      1000,
+      10,
+      () => time,
+    )
+    cache.forget('a')
+    time = 2_000
+    cache.forget('b') // prunes 'a'
+    cache.store('a', row('a', 1), 0) // a read older than the TTL: stored, but never trusted
+    expect(cache.trusted('a')).toBeUndefined()
+    cache.store('b', row('b', 1), 1_999)
+    expect(cache.trusted('b')).toBeUndefined()
+    cache.store('b', row('b', 2), 2_000)
+    expect(cache.trusted('b')).toBeUndefined() // read started at the forget itself
+    time = 2_001
+    cache.store('b', row('b', 3), 2_001)
+    expect(cache.trusted('b')).toEqual(row('b', 3))
+  })
+})
