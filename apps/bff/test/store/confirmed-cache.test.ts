@@ -20,7 +20,7 @@ function cacheOnClock() {
   )
   return {
     cache,
-    at(moment: number) {
+    at: (moment: number) => {
       time = moment
     },
   }
