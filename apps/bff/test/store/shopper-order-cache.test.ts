@@ -107,6 +107,30 @@ describe.each(TEST_DATABASES.filter((kind) => kind === 'postgres'))(
       }
     })
 
+    it('tells a failed confirmation, and reads the order directly once its entry has aged', async () => {
+      const failures: unknown[] = []
+      const own = await createRepository(database.url, {
+        onCacheFailure: (error) => failures.push(error),
+      })
+      const refused = vi
+        .spyOn(own.orders, 'findShopperOrderRows')
+        .mockRejectedValue(new Error('connection lost'))
+      try {
+        await own.orders.insert(orderRecord('C8'))
+        expect(await statusOn(own, 'C8')()).toBe('pending')
+        await operator.query("UPDATE orders SET status = 'closed' WHERE order_no = 'C8'")
+        expect(await msUntil(statusOn(own, 'C8'), 'closed')).toBeLessThan(
+          SHOPPER_ORDER_CACHE_TTL_MS + 200,
+        )
+        expect(refused).toHaveBeenCalled()
+        expect(failures.length).toBeGreaterThan(0)
+        for (const failure of failures) expect(failure).toEqual(new Error('connection lost'))
+      } finally {
+        refused.mockRestore()
+        await own.close()
+      }
+    })
+
     it('forgets an order deleted in the database at its next confirmation', async () => {
       await first.orders.insert(orderRecord('C7'))
       expect(await statusOn(first, 'C7')()).toBe('pending')
