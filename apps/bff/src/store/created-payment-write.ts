@@ -85,6 +85,61 @@ export async function writeCreatedOnPostgres(
 }
 
 /**
+ * PostgreSQL's one statement for the writes of several creates (each of another order): the same
+ * three writes as `createdPaymentStatement`, each order guarded as there, in one statement and one
+ * commit. Each order's values are found in the arrays at its number's position. They are not
+ * joined in as a `FROM` list: an `UPDATE` joined to anything but a table makes PostgreSQL copy
+ * every joined row whole for its recheck of concurrent updates, the answers' bodies included.
+ * Answers the numbers of the orders it wrote.
+ */
+export function createdPaymentsStatement(inputs: readonly CreatedPaymentWrite[]) {
+  const orderNos = inputs.map((input) => input.orderNo)
+  const column = (type: string, pick: (input: CreatedPaymentWrite) => unknown) =>
+    sql`${inputs.map(pick)}::${sql.raw(type)}[]`
+  // An order's position, and a key's: its scope and key, the scope's length first so that no two
+  // pairs make one string.
+  const ofOrder = sql`array_position(${orderNos}::text[], order_no::text)`
+  const ofKey = sql`array_position(${inputs.map(
+    (input) => `${input.payerId.length}:${input.payerId}${input.key}`,
+  )}::text[], length(payer_id) || ':' || payer_id || key)`
+  return sql<{ order_no: string }>`
+    with moved as (
+      update orders
+      set cloudpay_param = (${column('text', (input) => input.cloudpayParam)})[${ofOrder}],
+        upstream = 'created',
+        updated_at = (${column('bigint', (input) => input.now)})[${ofOrder}]
+      where order_no = any(${orderNos}::text[])
+        and status = 'pending'
+        and updated_at = (${column('bigint', (input) => input.seenUpdatedAt)})[${ofOrder}]
+      returning order_no, updated_at
+    ),
+    new_event as (
+      insert into order_events (order_no, at, kind, detail)
+      select order_no, updated_at, ${UPSTREAM_CREATED.kind}, ${JSON.stringify(UPSTREAM_CREATED.detail)}
+      from moved
+    ),
+    answer as (
+      update idempotency_keys
+      set state = 'done',
+        response_status = (${column('integer', (input) => input.status)})[${ofKey}],
+        response_body = (${column('text', (input) => input.body)})[${ofKey}]
+      where payer_id = any(${column('text', (input) => input.payerId)})
+        and key = any(${column('text', (input) => input.key)})
+        and (${orderNos}::text[])[${ofKey}] = any(array(select order_no from moved))
+    )
+    select order_no from moved`
+}
+
+/** On PostgreSQL, several creates' writes in one statement; answers the numbers it wrote. */
+export async function writeManyCreatedOnPostgres(
+  db: Kysely<DatabaseSchema>,
+  inputs: readonly CreatedPaymentWrite[],
+): Promise<ReadonlySet<string>> {
+  const { rows } = await createdPaymentsStatement(inputs).execute(db)
+  return new Set(rows.map((row) => row.order_no))
+}
+
+/**
  * On SQLite: the same guarded update, then the event and the answer, as one unit of the group
  * commit.
  */

@@ -6,9 +6,11 @@ import {
   createdPaymentStatement,
   writeCreatedInTransaction,
   writeCreatedOnPostgres,
+  writeManyCreatedOnPostgres,
   type CreatedPaymentWrite,
 } from './created-payment-write'
 import type { DatabaseSchema } from './database-schema'
+import { gatherWrites } from './gathered-writes'
 import { groupCommit, type GroupCommitOptions } from './group-commit'
 import { IdempotencyStore, idempotencyQueries } from './idempotency-store'
 import { NotificationStore, notificationQueries } from './notification-store'
@@ -86,8 +88,9 @@ export interface Repository extends Stores {
   /**
    * JSAPIPay's payment parameters, their `upstream_created` event and the create request's answer
    * on its key, all or nothing, only while the order is still pending at `seenUpdatedAt`; answers
-   * whether it wrote (`created-payment-write.ts`: one statement on PostgreSQL, one unit of the
-   * group commit on SQLite). When it did not, nothing was written.
+   * whether it wrote (`created-payment-write.ts`: one statement on PostgreSQL, shared by the
+   * creates that get here in the same turn (`gatherWrites`); one unit of the group commit on
+   * SQLite). When it did not, nothing was written.
    */
   recordCreatedPayment(input: CreatedPaymentWrite): Promise<boolean>
   /**
@@ -207,6 +210,14 @@ export function repositoryOver(
   }
   const claimingOrder = kind === 'postgres' ? claimingPendingOrderStatement(db) : undefined
   const createdPayment = kind === 'postgres' ? createdPaymentStatement(db) : undefined
+  const writeCreatedGathered =
+    createdPayment === undefined
+      ? undefined
+      : gatherWrites<CreatedPaymentWrite>({
+          keyOf: (input) => input.orderNo,
+          writeOne: (input) => writeCreatedOnPostgres(db, createdPayment, input),
+          writeMany: (inputs) => writeManyCreatedOnPostgres(db, inputs),
+        })
   return {
     ...stores,
     kind,
@@ -220,10 +231,10 @@ export function repositoryOver(
       return insertClaimingOnPostgres(db, claimingOrder, { ...input, newKey })
     },
     async recordCreatedPayment(input) {
-      if (createdPayment === undefined) {
+      if (writeCreatedGathered === undefined) {
         return transaction((tx) => writeCreatedInTransaction(tx, input))
       }
-      return writeCreatedOnPostgres(db, createdPayment, input)
+      return writeCreatedGathered(input)
     },
     async refreshPlannerStatistics() {
       return kind === 'postgres' ? analyzeStaleTables(db) : []

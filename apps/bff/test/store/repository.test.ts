@@ -291,6 +291,69 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     expect(await repository.orders.listEvents('CREATED-1')).toHaveLength(1)
   })
 
+  it("writes the parameters of several creates asked for at once, each with its own key's answer, each only as last seen", async () => {
+    // Scopes and keys chosen so that joining each pair's two strings makes one string twice.
+    const creates = [
+      { orderNo: 'GATHERED-1', payerId: 'ab', key: 'c', asSeen: true },
+      { orderNo: 'GATHERED-2', payerId: 'a', key: 'bc', asSeen: true },
+      { orderNo: 'GATHERED-3', payerId: 'ab', key: 'd', asSeen: false },
+      { orderNo: 'GATHERED-4', payerId: 'a', key: 'c', asSeen: true },
+      // Closed within the millisecond its creator saw: no longer as seen.
+      { orderNo: 'GATHERED-5', payerId: 'a', key: 'e', asSeen: false, closed: true },
+    ]
+    for (const { orderNo, payerId, key, closed } of creates) {
+      await repository.orders.insert(
+        order(orderNo, {
+          payer_id: payerId,
+          updated_at: 1_000,
+          ...(closed === true ? { status: 'closed' as const } : {}),
+        }),
+      )
+      await repository.idempotency.insert(liveKey(payerId, key))
+    }
+    const written = await Promise.all(
+      creates.map(({ orderNo, payerId, key, asSeen, closed }, index) =>
+        repository.recordCreatedPayment({
+          orderNo,
+          cloudpayParam: `{"package":"prepay_id=${orderNo}"}`,
+          now: 2_000 + index,
+          seenUpdatedAt: asSeen || closed === true ? 1_000 : 999,
+          payerId,
+          key,
+          status: 201,
+          body: `{"order":{"order_no":"${orderNo}"}}`,
+        }),
+      ),
+    )
+    expect(written).toEqual(creates.map((create) => create.asSeen))
+
+    for (const [index, { orderNo, payerId, key, asSeen }] of creates.entries()) {
+      const stored = await repository.orders.find(orderNo)
+      const events = await repository.orders.listEvents(orderNo)
+      const answer = await repository.idempotency.find(payerId, key)
+      if (!asSeen) {
+        expect(stored).toMatchObject({ cloudpay_param: null, updated_at: 1_000 })
+        expect(events).toEqual([])
+        expect(answer).toMatchObject({ state: 'in_flight', response_body: null })
+        continue
+      }
+      expect(stored).toMatchObject({
+        status: 'pending',
+        cloudpay_param: `{"package":"prepay_id=${orderNo}"}`,
+        upstream: 'created',
+        updated_at: 2_000 + index,
+      })
+      expect(events).toMatchObject([
+        { order_no: orderNo, at: 2_000 + index, kind: 'upstream_created', detail: {} },
+      ])
+      expect(answer).toMatchObject({
+        state: 'done',
+        response_status: 201,
+        response_body: `{"order":{"order_no":"${orderNo}"}}`,
+      })
+    }
+  })
+
   it('leases due pending orders to one owner at a time', async () => {
     await repository.orders.insert(order('DUE1', { payer_id: 'lease' }))
     await repository.orders.insert(order('NOTDUE', { payer_id: 'lease', next_check_at: 9_000 }))
