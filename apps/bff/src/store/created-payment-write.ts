@@ -130,13 +130,14 @@ export function createdPaymentsStatement(inputs: readonly CreatedPaymentWrite[])
     select order_no from moved`
 }
 
-/** On PostgreSQL, several creates' writes in one statement; answers the numbers it wrote. */
+/** On PostgreSQL, several creates' writes in one statement; answers whether each was written. */
 export async function writeManyCreatedOnPostgres(
   db: Kysely<DatabaseSchema>,
   inputs: readonly CreatedPaymentWrite[],
-): Promise<ReadonlySet<string>> {
+): Promise<boolean[]> {
   const { rows } = await createdPaymentsStatement(inputs).execute(db)
-  return new Set(rows.map((row) => row.order_no))
+  const written = new Set(rows.map((row) => row.order_no))
+  return inputs.map((input) => written.has(input.orderNo))
 }
 
 /**

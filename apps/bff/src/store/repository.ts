@@ -17,9 +17,12 @@ import { NotificationStore, notificationQueries } from './notification-store'
 import type { DatabaseKind } from './open-database'
 import { OrderStore, TransactionOrderStore, orderQueries } from './order-store'
 import {
+  claimedKeyOf,
   claimingPendingOrderStatement,
   insertClaimingOnPostgres,
+  insertManyClaimingOnPostgres,
   insertPendingInTransaction,
+  type ClaimingInsert,
   type PendingOrderInsert,
   type PendingOrderInserted,
 } from './pending-order-insert'
@@ -81,8 +84,9 @@ export interface Repository extends Stores {
    * A new order's first write: the pending order, its `created` event and its number on the
    * Idempotency-Key, all or nothing, unless the shopper already has `openLimit` open orders; with
    * `newKey` it claims the key too, and writes nothing when the key exists
-   * (`pending-order-insert.ts`: one statement on PostgreSQL, one unit of the group commit on
-   * SQLite; a transaction on PostgreSQL without `newKey`).
+   * (`pending-order-insert.ts`: one statement on PostgreSQL, shared by the creates that get here
+   * in the same turn (`gatherWrites`); one unit of the group commit on SQLite; a transaction on
+   * PostgreSQL without `newKey`).
    */
   insertPendingOrder(input: PendingOrderInsert): Promise<PendingOrderInserted>
   /**
@@ -209,11 +213,19 @@ export function repositoryOver(
     }
   }
   const claimingOrder = kind === 'postgres' ? claimingPendingOrderStatement(db) : undefined
+  const insertClaimingGathered =
+    claimingOrder === undefined
+      ? undefined
+      : gatherWrites<ClaimingInsert, PendingOrderInserted>({
+          keyOf: claimedKeyOf,
+          writeOne: (input) => insertClaimingOnPostgres(db, claimingOrder, input),
+          writeMany: (inputs) => insertManyClaimingOnPostgres(db, inputs),
+        })
   const createdPayment = kind === 'postgres' ? createdPaymentStatement(db) : undefined
   const writeCreatedGathered =
     createdPayment === undefined
       ? undefined
-      : gatherWrites<CreatedPaymentWrite>({
+      : gatherWrites<CreatedPaymentWrite, boolean>({
           keyOf: (input) => input.orderNo,
           writeOne: (input) => writeCreatedOnPostgres(db, createdPayment, input),
           writeMany: (inputs) => writeManyCreatedOnPostgres(db, inputs),
@@ -225,10 +237,10 @@ export function repositoryOver(
     transaction,
     async insertPendingOrder(input) {
       const { newKey } = input
-      if (claimingOrder === undefined || newKey === undefined) {
+      if (insertClaimingGathered === undefined || newKey === undefined) {
         return transaction((tx) => insertPendingInTransaction(tx, input))
       }
-      return insertClaimingOnPostgres(db, claimingOrder, { ...input, newKey })
+      return insertClaimingGathered({ ...input, newKey })
     },
     async recordCreatedPayment(input) {
       if (writeCreatedGathered === undefined) {

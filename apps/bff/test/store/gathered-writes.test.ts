@@ -11,7 +11,7 @@ interface Write {
 /** A gatherer that records the statements it was asked to run; `fail` makes every one fail. */
 function recorded(fail = false) {
   const calls: { one: string[]; many: string[][] } = { one: [], many: [] }
-  const write = gatherWrites<Write>({
+  const write = gatherWrites<Write, boolean>({
     keyOf: (input) => input.orderNo,
     writeOne: (input) => {
       calls.one.push(input.orderNo)
@@ -21,9 +21,7 @@ function recorded(fail = false) {
     writeMany: (inputs) => {
       calls.many.push(inputs.map((input) => input.orderNo))
       if (fail) return Promise.reject(new Error('connection lost'))
-      return Promise.resolve(
-        new Set(inputs.filter((input) => input.asSeen).map((input) => input.orderNo)),
-      )
+      return Promise.resolve(inputs.map((input) => input.asSeen))
     },
   })
   return { write, calls }

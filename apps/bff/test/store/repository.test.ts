@@ -237,6 +237,53 @@ describe.each(TEST_DATABASES)('the repository on %s', (db) => {
     ])
   })
 
+  it('claims the keys of several creates asked for at once, each with its own outcome', async () => {
+    const write = (payer: string, orderNo: string, key: string, openLimit = 5) => ({
+      order: pendingOf(payer, orderNo),
+      event: { kind: 'created' as const, detail: { amount: 100, lines: orderNo.length } },
+      key,
+      openLimit,
+      newKey: liveKey(payer, key),
+    })
+    // One shopper already at its limit of one open order, and a key already claimed.
+    expect(await repository.insertPendingOrder(write('many-full', 'MANY-OPEN', 'k-open', 1))).toBe(
+      'inserted',
+    )
+    await repository.idempotency.insert(liveKey('many-b', 'k-taken'))
+    // Scopes and keys chosen so that joining each pair's two strings makes one string twice.
+    const creates = [
+      write('many-ab', 'MANY-1', 'c'),
+      write('many-a', 'MANY-2', 'bc'),
+      write('many-b', 'MANY-3', 'k-taken'),
+      write('many-full', 'MANY-4', 'k-over', 1),
+      write('many-a', 'MANY-55', 'c'),
+    ]
+    const outcomes = await Promise.all(creates.map((input) => repository.insertPendingOrder(input)))
+    expect(outcomes).toEqual(['inserted', 'inserted', 'key_taken', 'too_many_open', 'inserted'])
+
+    for (const { order: pending, newKey, event: created } of [creates[0]!, creates[1]!, creates[4]!]) {
+      expect(await repository.orders.find(pending.order_no)).toEqual(pending)
+      expect(await repository.orders.listEvents(pending.order_no)).toMatchObject([
+        { order_no: pending.order_no, at: 1_000, kind: 'created', detail: created.detail },
+      ])
+      expect(await repository.idempotency.find(newKey.payer_id, newKey.key)).toEqual({
+        ...newKey,
+        order_no: pending.order_no,
+      })
+    }
+    // The taken key is as it was, with no order; the shopper at its limit has its key, no order.
+    expect(await repository.idempotency.find('many-b', 'k-taken')).toEqual(
+      liveKey('many-b', 'k-taken'),
+    )
+    expect(await repository.idempotency.find('many-full', 'k-over')).toEqual(
+      liveKey('many-full', 'k-over'),
+    )
+    for (const orderNo of ['MANY-3', 'MANY-4']) {
+      expect(await repository.orders.find(orderNo)).toBeUndefined()
+      expect(await repository.orders.listEvents(orderNo)).toEqual([])
+    }
+  })
+
   it("writes the payment parameters, their event and the key's answer together, only on the order as last seen", async () => {
     const payer = 'payer-created-payment'
     await repository.orders.insert(order('CREATED-1', { payer_id: payer, updated_at: 1_000 }))
