@@ -1,8 +1,8 @@
 import type { OrderEvent } from '@quickpay/contracts'
-import { sql, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
-import { answerUpdate } from './idempotency-store'
+import { answerUpdate, scopedKey } from './idempotency-store'
 import { eventOfReturnedOrder, paymentParametersUpdateIfAsSeen } from './order-store'
 import { QueryTemplate } from './query-template'
 import type { Transaction } from './repository'
@@ -87,56 +87,62 @@ export async function writeCreatedOnPostgres(
 /**
  * PostgreSQL's one statement for the writes of several creates (each of another order): the same
  * three writes as `createdPaymentStatement`, each order guarded as there, in one statement and one
- * commit. Each order's values are found in the arrays at its number's position. They are not
- * joined in as a `FROM` list: an `UPDATE` joined to anything but a table makes PostgreSQL copy
- * every joined row whole for its recheck of concurrent updates, the answers' bodies included.
- * Answers the numbers of the orders it wrote.
+ * commit. Each order's values are found in the arrays at its number's position, and each key's at
+ * its pair's (`$5`: the scope's length, the scope and the key as one string, so that no two pairs
+ * make one string). They are not joined in as a `FROM` list: an `UPDATE` joined to anything but a
+ * table makes PostgreSQL copy every joined row whole for its recheck of concurrent updates, the
+ * answers' bodies included. One text for any number of creates, so one named statement; each array
+ * is sent once. Answers the numbers of the orders it wrote.
  */
-export function createdPaymentsStatement(inputs: readonly CreatedPaymentWrite[]) {
-  const orderNos = inputs.map((input) => input.orderNo)
-  const column = (type: string, pick: (input: CreatedPaymentWrite) => unknown) =>
-    sql`${inputs.map(pick)}::${sql.raw(type)}[]`
-  // An order's position, and a key's: its scope and key, the scope's length first so that no two
-  // pairs make one string.
-  const ofOrder = sql`array_position(${orderNos}::text[], order_no::text)`
-  const ofKey = sql`array_position(${inputs.map(
-    (input) => `${input.payerId.length}:${input.payerId}${input.key}`,
-  )}::text[], length(payer_id) || ':' || payer_id || key)`
-  return sql<{ order_no: string }>`
-    with moved as (
-      update orders
-      set cloudpay_param = (${column('text', (input) => input.cloudpayParam)})[${ofOrder}],
-        upstream = 'created',
-        updated_at = (${column('bigint', (input) => input.now)})[${ofOrder}]
-      where order_no = any(${orderNos}::text[])
-        and status = 'pending'
-        and updated_at = (${column('bigint', (input) => input.seenUpdatedAt)})[${ofOrder}]
-      returning order_no, updated_at
-    ),
-    new_event as (
-      insert into order_events (order_no, at, kind, detail)
-      select order_no, updated_at, ${UPSTREAM_CREATED.kind}, ${JSON.stringify(UPSTREAM_CREATED.detail)}
-      from moved
-    ),
-    answer as (
-      update idempotency_keys
-      set state = 'done',
-        response_status = (${column('integer', (input) => input.status)})[${ofKey}],
-        response_body = (${column('text', (input) => input.body)})[${ofKey}]
-      where payer_id = any(${column('text', (input) => input.payerId)})
-        and key = any(${column('text', (input) => input.key)})
-        and (${orderNos}::text[])[${ofKey}] = any(array(select order_no from moved))
-    )
-    select order_no from moved`
-}
+const CREATED_PAYMENTS_SQL = `
+  with moved as (
+    update orders
+    set cloudpay_param = ($2::text[])[array_position($1::text[], order_no::text)],
+      upstream = 'created',
+      updated_at = ($3::bigint[])[array_position($1::text[], order_no::text)]
+    where order_no = any($1::text[])
+      and status = 'pending'
+      and updated_at = ($4::bigint[])[array_position($1::text[], order_no::text)]
+    returning order_no, updated_at
+  ),
+  new_event as (
+    insert into order_events (order_no, at, kind, detail)
+    select order_no, updated_at, $10, $11 from moved
+  ),
+  answer as (
+    update idempotency_keys
+    set state = 'done',
+      response_status = ($8::integer[])[array_position($5::text[], length(payer_id) || ':' || payer_id || key)],
+      response_body = ($9::text[])[array_position($5::text[], length(payer_id) || ':' || payer_id || key)]
+    where payer_id = any($6::text[])
+      and key = any($7::text[])
+      and ($1::text[])[array_position($5::text[], length(payer_id) || ':' || payer_id || key)]
+        = any(array(select order_no from moved))
+  )
+  select order_no from moved`
 
 /** On PostgreSQL, several creates' writes in one statement; answers whether each was written. */
 export async function writeManyCreatedOnPostgres(
   db: Kysely<DatabaseSchema>,
   inputs: readonly CreatedPaymentWrite[],
 ): Promise<boolean[]> {
-  const { rows } = await createdPaymentsStatement(inputs).execute(db)
-  const written = new Set(rows.map((row) => row.order_no))
+  const column = <Value>(pick: (input: CreatedPaymentWrite) => Value): Value[] => inputs.map(pick)
+  const { rows } = await db.executeQuery(
+    CompiledQuery.raw(CREATED_PAYMENTS_SQL, [
+      column((input) => input.orderNo),
+      column((input) => input.cloudpayParam),
+      column((input) => input.now),
+      column((input) => input.seenUpdatedAt),
+      column((input) => scopedKey(input.payerId, input.key)),
+      column((input) => input.payerId),
+      column((input) => input.key),
+      column((input) => input.status),
+      column((input) => input.body),
+      UPSTREAM_CREATED.kind,
+      JSON.stringify(UPSTREAM_CREATED.detail),
+    ]),
+  )
+  const written = new Set((rows as { order_no: string }[]).map((row) => row.order_no))
   return inputs.map((input) => written.has(input.orderNo))
 }
 

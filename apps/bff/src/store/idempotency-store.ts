@@ -17,6 +17,14 @@ export function answerUpdate(db: Kysely<DatabaseSchema>) {
     .where('key', '=', slot('key'))
 }
 
+/**
+ * A key's scope and key as one string, the scope's length first so that no two pairs make one
+ * string; the gathered writes of several creates find each key by it.
+ */
+export function scopedKey(payerId: string, key: string): string {
+  return `${payerId.length}:${payerId}${key}`
+}
+
 /** The idempotency records' fixed-shape queries, compiled once per database handle. */
 export function idempotencyQueries(db: Kysely<DatabaseSchema>) {
   const inFlight = db

@@ -1,7 +1,8 @@
 import type { OrderEvent } from '@quickpay/contracts'
-import { sql, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type Kysely } from 'kysely'
 
 import type { DatabaseSchema } from './database-schema'
+import { scopedKey } from './idempotency-store'
 import {
   eventOfReturnedOrder,
   ORDER_COLUMNS,
@@ -183,86 +184,90 @@ export async function insertPendingInTransaction(
   return 'inserted'
 }
 
-/** The key a claiming insert is gathered by: its scope's length first, so no two pairs collide. */
+/** The key a claiming insert is gathered by: its scope and key (`scopedKey`). */
 export function claimedKeyOf(input: ClaimingInsert): string {
-  return `${input.newKey.payer_id.length}:${input.newKey.payer_id}${input.newKey.key}`
+  return scopedKey(input.newKey.payer_id, input.newKey.key)
 }
 
-const columnList = (columns: readonly string[]) =>
-  sql.join(columns.map((column) => sql.ref(column)))
+const quotedList = (columns: readonly string[]): string =>
+  columns.map((column) => `"${column}"`).join(', ')
 
 /**
  * PostgreSQL's one statement for the creates of several keys (`gatherWrites`): the same writes as
  * `claimingPendingOrderStatement`, for every create at once. The orders and the keys' records come
- * as JSON rows typed by their tables; each create counts its shopper's open orders as there (two
- * creates of one shopper in one statement both count the orders committed before it, as two
- * concurrent statements would), claims its key unless the key exists, and writes its order and
- * event only when its key was inserted carrying the order's number. Answers the keys it inserted,
- * each with its order's number, or null at the limit.
+ * as JSON rows typed by their tables (`$1`, `$2`); each create counts its shopper's open orders as
+ * there (two creates of one shopper in one statement both count the orders committed before it,
+ * as two concurrent statements would), claims its key unless the key exists (carrying its order's
+ * number only below its own limit, `$4`), and writes its order and its event (`$6`, `$7`) only when
+ * its key was inserted with that number. LIMIT takes no column, so the count stops at the largest
+ * limit (`$3`). One text for any number of creates, so one named statement. Answers the keys it
+ * inserted, each with its order's number, or null at the limit.
  */
-export function claimingPendingOrdersStatement(inputs: readonly ClaimingInsert[]) {
-  const orderNos = inputs.map((input) => input.order.order_no)
-  const ofOrder = sql`array_position(${orderNos}::text[], order_no::text)`
-  const orders = JSON.stringify(inputs.map((input) => orderRow(input.order)))
-  const keys = JSON.stringify(
-    inputs.map((input) => ({ ...input.newKey, order_no: input.order.order_no })),
+const CLAIMING_ORDERS_SQL = `
+  with new_order as (
+    select * from json_populate_recordset(null::orders, $1::json)
+  ),
+  counted as (
+    select new_key.*, (
+      select count(*) from (
+        select 1 from orders
+        where orders.payer_id = new_key.payer_id
+          and orders.status = 'pending'
+          and orders.expires_at > new_order.created_at
+        limit $3
+      ) as open_orders
+    ) as open_count
+    from json_populate_recordset(null::idempotency_keys, $2::json) as new_key
+    join new_order on new_order.order_no = new_key.order_no
+  ),
+  claimed as (
+    insert into idempotency_keys (${quotedList(KEY_COLUMNS)})
+    select ${KEY_COLUMNS.map((column) =>
+      column === 'order_no'
+        ? `case when open_count < ($4::bigint[])[array_position($5::text[], order_no::text)] then order_no end`
+        : `"${column}"`,
+    ).join(', ')}
+    from counted
+    on conflict (payer_id, key) do nothing
+    returning payer_id, key, order_no
+  ),
+  inserted as (
+    insert into orders (${quotedList(ORDER_COLUMNS)})
+    select ${quotedList(ORDER_COLUMNS)} from new_order
+    where order_no in (select order_no from claimed where order_no is not null)
+    returning order_no, created_at
+  ),
+  new_event as (
+    insert into order_events (order_no, at, kind, detail)
+    select order_no, created_at,
+      ($6::text[])[array_position($5::text[], order_no::text)],
+      ($7::text[])[array_position($5::text[], order_no::text)]
+    from inserted
   )
-  // LIMIT takes no column, so the count goes up to the largest limit; each compares with its own.
-  const countUpTo = Math.max(...inputs.map((input) => input.openLimit))
-  return sql<{ payer_id: string; key: string; order_no: string | null }>`
-    with new_order as (
-      select * from json_populate_recordset(null::orders, ${orders}::json)
-    ),
-    counted as (
-      select new_key.*, (
-        select count(*) from (
-          select 1 from orders
-          where orders.payer_id = new_key.payer_id
-            and orders.status = 'pending'
-            and orders.expires_at > new_order.created_at
-          limit ${countUpTo}
-        ) as open_orders
-      ) as open_count
-      from json_populate_recordset(null::idempotency_keys, ${keys}::json) as new_key
-      join new_order on new_order.order_no = new_key.order_no
-    ),
-    claimed as (
-      insert into idempotency_keys (${columnList(KEY_COLUMNS)})
-      select ${sql.join(
-        KEY_COLUMNS.map((column) =>
-          column === 'order_no'
-            ? sql`case when open_count < (${inputs.map((input) => input.openLimit)}::bigint[])[${ofOrder}] then order_no end`
-            : sql.ref(column),
-        ),
-      )}
-      from counted
-      on conflict (payer_id, key) do nothing
-      returning payer_id, key, order_no
-    ),
-    inserted as (
-      insert into orders (${columnList(ORDER_COLUMNS)})
-      select ${columnList(ORDER_COLUMNS)} from new_order
-      where order_no in (select order_no from claimed where order_no is not null)
-      returning order_no, created_at
-    ),
-    new_event as (
-      insert into order_events (order_no, at, kind, detail)
-      select order_no, created_at,
-        (${inputs.map((input) => input.event.kind)}::text[])[${ofOrder}],
-        (${inputs.map((input) => JSON.stringify(input.event.detail))}::text[])[${ofOrder}]
-      from inserted
-    )
-    select payer_id, key, order_no from claimed`
-}
+  select payer_id, key, order_no from claimed`
 
 /** On PostgreSQL, several creates' first writes in one statement; answers each one's outcome. */
 export async function insertManyClaimingOnPostgres(
   db: Kysely<DatabaseSchema>,
   inputs: readonly ClaimingInsert[],
 ): Promise<PendingOrderInserted[]> {
-  const { rows } = await claimingPendingOrdersStatement(inputs).execute(db)
+  const { rows } = await db.executeQuery(
+    CompiledQuery.raw(CLAIMING_ORDERS_SQL, [
+      JSON.stringify(inputs.map((input) => orderRow(input.order))),
+      // Each key's record carries its order's number; the statement keeps it only below the limit.
+      JSON.stringify(inputs.map((input) => ({ ...input.newKey, order_no: input.order.order_no }))),
+      Math.max(...inputs.map((input) => input.openLimit)),
+      inputs.map((input) => input.openLimit),
+      inputs.map((input) => input.order.order_no),
+      inputs.map((input) => input.event.kind),
+      inputs.map((input) => JSON.stringify(input.event.detail)),
+    ]),
+  )
   const claimed = new Map(
-    rows.map((row) => [`${row.payer_id.length}:${row.payer_id}${row.key}`, row.order_no]),
+    (rows as { payer_id: string; key: string; order_no: string | null }[]).map((row) => [
+      scopedKey(row.payer_id, row.key),
+      row.order_no,
+    ]),
   )
   return inputs.map((input) => {
     const orderNo = claimed.get(claimedKeyOf(input))
