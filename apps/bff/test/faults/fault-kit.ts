@@ -127,16 +127,21 @@ const KEYS_SQL =
 
 /** Reads orders and idempotency keys straight from the database (SQLite opened read-only). */
 export async function readBffRows(databaseUrl: string): Promise<BffRows> {
+  return {
+    orders: await queryRows<BffRows['orders'][number]>(databaseUrl, ORDERS_SQL),
+    keys: await queryRows<BffRows['keys'][number]>(databaseUrl, KEYS_SQL),
+  }
+}
+
+/** The rows `query` answers, read straight from the SQLite file or on a new PostgreSQL connection. */
+export async function queryRows<Row>(databaseUrl: string, query: string): Promise<Row[]> {
   if (databaseUrl.startsWith('file:')) {
     const db = new Sqlite(databaseUrl.slice('file:'.length), {
       readonly: true,
       fileMustExist: true,
     })
     try {
-      return {
-        orders: db.prepare(ORDERS_SQL).all() as BffRows['orders'],
-        keys: db.prepare(KEYS_SQL).all() as BffRows['keys'],
-      }
+      return db.prepare(query).all() as Row[]
     } finally {
       db.close()
     }
@@ -144,9 +149,7 @@ export async function readBffRows(databaseUrl: string): Promise<BffRows> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const orders = await client.query<BffRows['orders'][number]>(ORDERS_SQL)
-    const keys = await client.query<BffRows['keys'][number]>(KEYS_SQL)
-    return { orders: orders.rows, keys: keys.rows }
+    return (await client.query(query)).rows as Row[]
   } finally {
     await client.end()
   }

@@ -1,5 +1,3 @@
-import Sqlite from 'better-sqlite3'
-import pg from 'pg'
 import { startSimulator, type RunningSimulator } from '@quickpay/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -13,6 +11,7 @@ import {
   invariantViolations,
   login,
   orderNoOf,
+  queryRows,
   sleep,
   walletPay,
   type Shopper,
@@ -37,32 +36,13 @@ interface StoredOrder {
 /** Each order with its idempotency key and how many `created` events it has. */
 const STORED_ORDERS_SQL = `select o.order_no, o.status, o.upstream, o.cloudpay_param,
        k.state as key_state, k.response_status as key_status,
-       (select count(*) from order_events e
-         where e.order_no = o.order_no and e.kind = 'created')::integer as created_events
+       cast((select count(*) from order_events e
+         where e.order_no = o.order_no and e.kind = 'created') as integer) as created_events
   from orders o left join idempotency_keys k on k.order_no = o.order_no`
 
-/** The orders as stored, read straight from the SQLite file or on a new PostgreSQL connection. */
+/** The orders as stored, read straight from the database. */
 async function storedOrders(databaseUrl: string): Promise<Map<string, StoredOrder>> {
-  let rows: StoredOrder[]
-  if (databaseUrl.startsWith('file:')) {
-    const db = new Sqlite(databaseUrl.slice('file:'.length), {
-      readonly: true,
-      fileMustExist: true,
-    })
-    try {
-      rows = db.prepare(STORED_ORDERS_SQL.replace('::integer', '')).all() as StoredOrder[]
-    } finally {
-      db.close()
-    }
-  } else {
-    const client = new pg.Client({ connectionString: databaseUrl })
-    await client.connect()
-    try {
-      rows = (await client.query<StoredOrder>(STORED_ORDERS_SQL)).rows
-    } finally {
-      await client.end()
-    }
-  }
+  const rows = await queryRows<StoredOrder>(databaseUrl, STORED_ORDERS_SQL)
   return new Map(rows.map((row) => [row.order_no, row]))
 }
 
